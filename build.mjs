@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Builds the extension for Chrome and Firefox from one source tree:
+//   node build.mjs            → dist/chrome and dist/firefox
+//   node build.mjs --watch    → rebuild on change (load dist/chrome unpacked, reload the extension)
+//   node build.mjs --target chrome|firefox
+// Type errors are caught by `npm run build` (tsc --noEmit runs first); this file only bundles.
+import { context, build } from 'esbuild';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { watch as watchFiles } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const args = process.argv.slice(2);
+const watching = args.includes('--watch');
+const targetArg = args.includes('--target') ? args[args.indexOf('--target') + 1] : undefined;
+const targets = targetArg === undefined ? ['chrome', 'firefox'] : [targetArg];
+for (const t of targets) if (t !== 'chrome' && t !== 'firefox') throw new Error(`unknown --target ${t}`);
+
+// Firefox needs an id for storage and a declaration of data collected (none) to pass `web-ext lint` cleanly.
+const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } };
+
+/** The one manifest, patched per browser: Chrome runs a service worker, Firefox an event page. */
+function manifestFor(target, base, pkg) {
+  const manifest = structuredClone(base);
+  manifest.version = pkg.version;
+  if (target === 'firefox') {
+    manifest.background = { scripts: ['background.js'] };
+    manifest.browser_specific_settings = { gecko: GECKO };
+  }
+  return manifest;
+}
+
+/** Validates data/ and compiles it into the asset the worker loads. Throws on any problem in the catalogue. */
+async function compileData() {
+  const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
+  const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
+  const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
+  return `${JSON.stringify(catalogue)}\n`;
+}
+
+async function copyStatic(outdir, target, catalogueJson) {
+  const [base, pkg] = await Promise.all([readFile(join(root, 'manifest.json'), 'utf8'), readFile(join(root, 'package.json'), 'utf8')]);
+  await mkdir(join(outdir, 'data'), { recursive: true });
+  await Promise.all([
+    writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(target, JSON.parse(base), JSON.parse(pkg)), null, 2)}\n`),
+    writeFile(join(outdir, 'data', 'catalogue.json'), catalogueJson),
+    cp(join(root, '_locales'), join(outdir, '_locales'), { recursive: true }),
+    cp(join(root, 'icons'), join(outdir, 'icons'), { recursive: true, filter: (src) => !src.endsWith('.svg') }),
+    cp(join(root, 'popup', 'popup.html'), join(outdir, 'popup.html')),
+    cp(join(root, 'popup', 'popup.css'), join(outdir, 'popup.css')),
+  ]);
+}
+
+function bundleOptions(outdir, target) {
+  return {
+    absWorkingDir: root,
+    entryPoints: { background: 'src/background/index.ts', content: 'src/content/index.ts', popup: 'popup/main.tsx' },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: target === 'chrome' ? 'chrome120' : 'firefox128',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    // Readable output: store reviewers read it, and it is small anyway.
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+async function buildOnce() {
+  const catalogueJson = await compileData();
+  for (const target of targets) {
+    const outdir = join(root, 'dist', target);
+    await rm(outdir, { recursive: true, force: true });
+    await mkdir(outdir, { recursive: true });
+    await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, catalogueJson)]);
+  }
+  const sizes = await Promise.all(targets.map(async (t) => `${t}: ${(await readdir(join(root, 'dist', t))).length} entries`));
+  console.log(`built dist/ (${sizes.join(', ')})`);
+}
+
+async function watch() {
+  await buildOnce();
+  for (const target of targets) {
+    const ctx = await context(bundleOptions(join(root, 'dist', target), target));
+    await ctx.watch();
+  }
+  // Static files and data are not in esbuild's graph: recopy them when they change.
+  let timer;
+  const recopy = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        const json = await compileData();
+        for (const target of targets) await copyStatic(join(root, 'dist', target), target, json);
+        console.log('copied static files and data');
+      } catch (err) {
+        console.error(err.message);
+      }
+    }, 100);
+  };
+  for (const dir of ['data', '_locales', 'icons']) watchFiles(join(root, dir), { recursive: true }, recopy);
+  for (const file of ['manifest.json', 'popup/popup.html', 'popup/popup.css']) watchFiles(join(root, file), recopy);
+  console.log('watching for changes (Ctrl-C to stop)');
+}
+
+try {
+  await (watching ? watch() : buildOnce());
+} catch (err) {
+  console.error(`build failed: ${err.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+/*
+ * The background worker: wires browser events to the recorder and answers the popup.
+ *
+ * Tab state (tab-records.ts, in storage.session so it outlives the worker):
+ * - replaced when a main_frame response starts in the tab (webRequest.onResponseStarted):
+ *   host, the IP the browser connected to, status, and the headers signatures read;
+ * - updated by each sub-resource response in the tab (hosts and counts) and by the
+ *   content script's pageSeen report (which alone covers back/forward-cache restores);
+ * - left stale when the tab moves to another host without a response: views.ts compares
+ *   hosts and shows "unseen" instead of the old page's answer;
+ * - dropped when the tab closes.
+ * The badge is set after the navigation commits (tabs.onUpdated): Chrome resets a tab's
+ * badge on commit, so setting it when the response starts would be undone.
+ */
+import browser, { type WebRequest } from 'webextension-polyfill';
+import { listen } from '../messages.js';
+import { lookupTarget, pageTarget } from '../core/page-target.js';
+import { seenFromResponse } from '../core/observation-record.js';
+import { loadEngine } from './engine.js';
+import { forgetTab, recordDocument, recordPageReport, recordResource } from './tab-records.js';
+import { rememberHost } from './recent-hosts.js';
+import { hostView, tabView } from './views.js';
+import { showBadge } from './badge.js';
+import { createMenus, onMenuClicked, takePendingLookup } from './context-menu.js';
+
+function report(err: unknown): void {
+  console.error('whoserves:', err);
+}
+
+async function refreshBadge(tabId: number): Promise<void> {
+  await showBadge(tabId, await tabView(tabId));
+}
+
+async function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
+  if (details.tabId < 0) return; // not a page's request (the extension's own, other workers')
+  const engine = await loadEngine();
+  const seen = seenFromResponse(details, engine.headerNames, Date.now());
+  if (seen === undefined) return;
+  if (details.type === 'main_frame') {
+    await recordDocument(details.tabId, details.url, seen);
+    await refreshBadge(details.tabId);
+  } else {
+    await recordResource(details.tabId, seen.host, seen.ip);
+  }
+  await rememberHost(seen);
+}
+
+// Chrome withholds Set-Cookie from listeners unless asked with 'extraHeaders'; Firefox rejects that value.
+const extraHeaders = (browser.webRequest as unknown as { OnResponseStartedOptions?: { EXTRA_HEADERS?: string } }).OnResponseStartedOptions?.EXTRA_HEADERS;
+const responseSpec = ['responseHeaders', ...(extraHeaders === undefined ? [] : [extraHeaders])] as WebRequest.OnResponseStartedOptions[];
+
+browser.webRequest.onResponseStarted.addListener((details) => void onResponseStarted(details).catch(report), { urls: ['<all_urls>'] }, responseSpec);
+
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== undefined || change.url !== undefined) void refreshBadge(tabId).catch(report);
+});
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(report));
+
+browser.runtime.onInstalled.addListener(createMenus);
+browser.runtime.onStartup.addListener(createMenus);
+browser.contextMenus.onClicked.addListener(onMenuClicked);
+
+listen({
+  async pageSeen({ resourceHosts }, sender) {
+    // Trust the browser's word for where the script runs, not the payload's.
+    const target = pageTarget(sender.url ?? '');
+    const tabId = sender.tab?.id;
+    if (target.kind === 'site' && tabId !== undefined && sender.frameId === 0) {
+      const hosts = resourceHosts.flatMap((h) => lookupTarget(h)?.host ?? []);
+      await recordPageReport(tabId, sender.url ?? '', target.host, hosts, Date.now());
+    }
+    return { ok: true };
+  },
+  async tabView({ tabId }) {
+    const view = await tabView(tabId);
+    void showBadge(tabId, view).catch(report);
+    return view;
+  },
+  hostView: ({ input }) => hostView(input),
+  async takePendingLookup() {
+    const found = await takePendingLookup(Date.now());
+    return found === undefined ? null : { host: found.host };
+  },
+});

@@ -1,0 +1,116 @@
+import type { ProviderEntry } from './types.js';
+import { ROLES, type Role } from '../types.js';
+
+// Hand-written schema check: the catalogue is small and its rules (regexes that
+// compile, roles a provider declares) go beyond what a JSON schema expresses.
+
+type Json = Record<string, unknown>;
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+const SUFFIX = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+const COLOR = /^#[0-9a-f]{6}$/;
+const RANGE_FILE = /^[a-z0-9-]+\.txt$/;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkKeys(obj: Json, allowed: readonly string[], where: string, errors: string[]): void {
+  for (const key of Object.keys(obj)) if (!allowed.includes(key)) errors.push(`${where}: unknown field "${key}"`);
+}
+
+/** Checks the fields every signature shares; `own` names the field that identifies it. */
+function checkSignature(sig: unknown, own: readonly string[], where: string, roles: Role[], errors: string[]): sig is Json {
+  if (!isObject(sig)) {
+    errors.push(`${where}: must be an object`);
+    return false;
+  }
+  checkKeys(sig, [...own, 'role', 'service', 'confidence'], where, errors);
+  if (!isRole(sig.role)) errors.push(`${where}: role must be one of ${ROLES.join(', ')}`);
+  else if (!roles.includes(sig.role)) errors.push(`${where}: role "${sig.role}" is not in the provider's roles`);
+  if (sig.service !== undefined && (typeof sig.service !== 'string' || sig.service === '')) errors.push(`${where}: service must be a non-empty string`);
+  if (typeof sig.confidence !== 'number' || !(sig.confidence > 0 && sig.confidence < 1)) errors.push(`${where}: confidence must be a number in (0, 1)`);
+  return true;
+}
+
+function checkList(value: unknown, where: string, errors: string[], each: (item: unknown, at: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.length === 0) {
+    errors.push(`${where}: must be a non-empty array when present`);
+    return;
+  }
+  value.forEach((item, i) => each(item, `${where}[${i}]`));
+}
+
+/** Returns every problem with one provider entry; an empty list means it is valid. */
+export function validateProvider(entry: unknown, fileId?: string): string[] {
+  const errors: string[] = [];
+  const where = fileId ?? 'provider';
+  if (!isObject(entry)) return [`${where}: must be a JSON object`];
+  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ranges'], where, errors);
+
+  if (typeof entry.id !== 'string' || !ID.test(entry.id)) errors.push(`${where}: id must be lower-case kebab-case`);
+  else if (fileId !== undefined && entry.id !== fileId) errors.push(`${where}: id "${entry.id}" must match its file name`);
+  if (typeof entry.name !== 'string' || entry.name.trim() === '') errors.push(`${where}: name is required`);
+  if (typeof entry.homepage !== 'string' || !/^https:\/\/[^/]+\//.test(entry.homepage)) errors.push(`${where}: homepage must be an https:// URL`);
+  if (typeof entry.badge !== 'string' || entry.badge.length < 1 || entry.badge.length > 4) errors.push(`${where}: badge must be 1-4 characters`);
+  if (typeof entry.color !== 'string' || !COLOR.test(entry.color)) errors.push(`${where}: color must be #rrggbb (lower case)`);
+
+  const roles: Role[] = [];
+  if (!Array.isArray(entry.roles) || entry.roles.length === 0) errors.push(`${where}: roles must be a non-empty array`);
+  else for (const role of entry.roles) {
+    if (isRole(role)) roles.push(role);
+    else errors.push(`${where}: unknown role ${JSON.stringify(role)}`);
+  }
+
+  const abuse = entry.abuse;
+  if (!isObject(abuse)) errors.push(`${where}: abuse contact is required`);
+  else {
+    checkKeys(abuse, ['url', 'email', 'note'], `${where}.abuse`, errors);
+    if (abuse.url === undefined && abuse.email === undefined) errors.push(`${where}.abuse: needs a url or an email`);
+    if (abuse.url !== undefined && (typeof abuse.url !== 'string' || !abuse.url.startsWith('https://'))) errors.push(`${where}.abuse.url must be an https:// URL`);
+    if (abuse.email !== undefined && (typeof abuse.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(abuse.email))) errors.push(`${where}.abuse.email is not an address`);
+    if (typeof abuse.note !== 'string' || abuse.note.trim() === '') errors.push(`${where}.abuse.note is required`);
+  }
+
+  checkList(entry.headers, `${where}.headers`, errors, (sig, at) => {
+    if (!checkSignature(sig, ['header', 'match'], at, roles, errors)) return;
+    if (typeof sig.header !== 'string' || !HEADER_NAME.test(sig.header)) errors.push(`${at}: header must be a lower-case header name`);
+    if (sig.match !== undefined && (typeof sig.match !== 'string' || !compiles(sig.match))) errors.push(`${at}: match must be a valid regular expression`);
+  });
+  checkList(entry.cookies, `${where}.cookies`, errors, (sig, at) => {
+    if (!checkSignature(sig, ['cookie'], at, roles, errors)) return;
+    if (typeof sig.cookie !== 'string' || !compiles(sig.cookie)) errors.push(`${at}: cookie must be a valid regular expression`);
+  });
+  checkList(entry.domains, `${where}.domains`, errors, (sig, at) => {
+    if (!checkSignature(sig, ['suffix'], at, roles, errors)) return;
+    if (typeof sig.suffix !== 'string' || !SUFFIX.test(sig.suffix)) errors.push(`${at}: suffix must be a lower-case domain name`);
+  });
+  checkList(entry.ranges, `${where}.ranges`, errors, (src, at) => {
+    if (!isObject(src)) return void errors.push(`${at}: must be an object`);
+    checkKeys(src, ['file', 'role', 'service'], at, errors);
+    if (typeof src.file !== 'string' || !RANGE_FILE.test(src.file)) errors.push(`${at}: file must name a data/ranges/*.txt file`);
+    if (!isRole(src.role) || !roles.includes(src.role)) errors.push(`${at}: role must be one of the provider's roles`);
+    if (src.service !== undefined && typeof src.service !== 'string') errors.push(`${at}: service must be a string`);
+  });
+
+  const signatures = ['headers', 'cookies', 'domains', 'ranges'].filter((k) => entry[k] !== undefined);
+  if (signatures.length === 0) errors.push(`${where}: needs at least one signature (headers, cookies, domains or ranges)`);
+  return errors;
+}
+
+/** Narrowing helper for callers that already ran validateProvider. */
+export function asProvider(entry: unknown): ProviderEntry {
+  const errors = validateProvider(entry);
+  if (errors.length > 0) throw new Error(errors.join('\n'));
+  return entry as ProviderEntry;
+}

@@ -1,0 +1,108 @@
+/// <reference types="chrome" />
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './chromium-path.js';
+
+export const DIST = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens the popup UI in a tab, for the given query (`tabId=N` or `host=H`). */
+  openPopup(query: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium with the built extension loaded and every *.test host
+ * mapped to the local site server. Flags keep Chromium off the network: this
+ * machine has none, and background connections would only fail noisily.
+ */
+export async function launchWithExtension(sitePort: number): Promise<ExtensionBrowser> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
+  const profile = await mkdtemp(join(tmpdir(), 'whoserves-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      `--host-resolver-rules=MAP *.test 127.0.0.1:${sitePort}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async openPopup(query) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html?${query}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `url`, asked of the extension itself. */
+export function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    if (tab?.id === undefined) throw new Error(`no tab at ${u}`);
+    return tab.id;
+  }, url);
+}
+
+/** The id of the active tab: for pages whose URL the extension may not query (browser pages). */
+export function activeTabId(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}
+
+/** Resolves once the worker remembers a response from `host` for offline lookups. */
+export async function waitUntilRemembered(worker: Worker, host: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const seen = await worker.evaluate(async (h) => {
+      const { 'recent:hosts': hosts } = await chrome.storage.session.get('recent:hosts');
+      return typeof hosts === 'object' && hosts !== null && h in hosts;
+    }, host);
+    if (seen) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the worker never remembered ${host}`);
+}
+
+/** Resolves once the worker has recorded a main document from `host` in some tab. */
+export async function waitUntilRecorded(worker: Worker, host: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const seen = await worker.evaluate(async (h) => {
+      const all = await chrome.storage.session.get(null);
+      return Object.entries(all).some(([k, v]) => k.startsWith('tab:') && (v as { document?: { host: string } }).document?.host === h);
+    }, host);
+    if (seen) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the worker never recorded ${host}`);
+}

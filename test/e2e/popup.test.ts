@@ -1,0 +1,98 @@
+/// <reference types="chrome" />
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { activeTabId, launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/browser.js';
+import { startSites, type SiteServer } from './harness/sites.js';
+
+describe('extension in headless Chromium', function () {
+  let sites: SiteServer;
+  let ext: ExtensionBrowser;
+  let page: Page;
+
+  before(async function () {
+    sites = await startSites();
+    ext = await launchWithExtension(sites.port);
+    page = await ext.context.newPage();
+    // Start-up race: the first webRequest events can be lost before the worker's listeners run.
+    // Wait until a probe page is provably recorded before the real navigations.
+    for (let attempt = 0; ; attempt++) {
+      await page.goto('http://probe.test/');
+      try {
+        await waitUntilRecorded(ext.worker, 'probe.test', 2000);
+        break;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+      }
+    }
+  });
+
+  after(async () => {
+    await ext?.close();
+    await sites?.close();
+  });
+
+  async function popupForTab(url: string): Promise<Page> {
+    await page.goto(url);
+    await waitUntilRecorded(ext.worker, new URL(url).hostname);
+    return ext.openPopup(`tabId=${await tabIdOf(ext.worker, url)}`);
+  }
+
+  it('names Cloudflare as the edge of a site answering with Cloudflare headers, with evidence', async () => {
+    const popup = await popupForTab('http://cf-site.test/');
+    const card = popup.locator('[data-role="cdn"] [data-provider="cloudflare"]');
+    await card.waitFor();
+    assert.equal(await popup.locator('.site-host').textContent(), 'cf-site.test');
+    assert.match(await card.locator('.provider-name').textContent() ?? '', /^Cloudflare$/);
+    await card.locator('summary').click();
+    const evidence = await card.locator('.evidence-list').innerText();
+    assert.match(evidence, /cf-ray: 8c2b1d3e4f5a6b7c-FRA/);
+    assert.match(evidence, /server: cloudflare/);
+    assert.match(evidence, /__cf_bm/, 'the cookie name is evidence');
+    assert.doesNotMatch(evidence, /secretvalue/, 'cookie values are never kept');
+    assert.match(await popup.locator('.site-connection').textContent() ?? '', /Connected to 127\.0\.0\.1 \(this computer\) · HTTP 200/);
+    assert.match(await popup.locator('.notice').last().textContent() ?? '', /Origin hidden behind Cloudflare/);
+    assert.equal(await card.locator('.abuse a').getAttribute('href'), 'https://www.cloudflare.com/abuse/');
+    await popup.close();
+  });
+
+  it('sets the toolbar badge for the tab from what the browser saw', async () => {
+    const tabId = await tabIdOf(ext.worker, 'http://cf-site.test/');
+    const text = await ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    assert.equal(text, 'CF');
+  });
+
+  it('says no CDN or proxy was detected for a plain nginx origin', async () => {
+    const popup = await popupForTab('http://plain.test/');
+    await popup.getByText('No CDN or proxy detected').waitFor();
+    assert.equal(await popup.locator('[data-provider]').count(), 0);
+    assert.match(await popup.locator('[data-role="cdn"]').innerText(), /talked to 127\.0\.0\.1/);
+    const tabId = await tabIdOf(ext.worker, 'http://plain.test/');
+    assert.equal(await ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), '');
+    await popup.close();
+  });
+
+  it('looks up a link\'s host from what the browser already saw (context-menu lookup)', async () => {
+    await page.goto('http://links.test/');
+    await waitUntilRemembered(ext.worker, 'assets.test');
+    const popup = await ext.openPopup('host=assets.test');
+    await popup.locator('[data-role="cdn"] [data-provider="fastly"]').waitFor();
+    assert.match(await popup.locator('.lookup-label').textContent() ?? '', /Lookup from a link/);
+    await popup.close();
+  });
+
+  it('says plainly when a looked-up host has not been seen yet', async () => {
+    const popup = await ext.openPopup('host=never-loaded.test');
+    await popup.getByText('Nothing seen from never-loaded.test yet').waitFor();
+    await popup.close();
+  });
+
+  it('explains that browser pages cannot be inspected', async () => {
+    const blank = await ext.context.newPage();
+    await blank.goto('about:blank');
+    const tabId = await activeTabId(ext.worker);
+    const popup = await ext.openPopup(`tabId=${tabId}`);
+    await popup.getByText('The browser does not let extensions see this page').waitFor();
+    await popup.close();
+    await blank.close();
+  });
+});

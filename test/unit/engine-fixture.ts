@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { compileCatalogue } from '../../src/core/catalogue/compile-catalogue.js';
+import { createEngine, type Engine } from '../../src/core/engine.js';
+import { readCatalogueSources } from '../../src/node/read-catalogue-sources.js';
+import type { CompiledCatalogue } from '../../src/core/catalogue/types.js';
+
+const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
+
+let compiled: CompiledCatalogue | undefined;
+let engine: Engine | undefined;
+
+/** The real catalogue, compiled exactly as build.mjs does it. */
+export function realCatalogue(): CompiledCatalogue {
+  return (compiled ??= compileCatalogue(readCatalogueSources(dataDir)));
+}
+
+export function realEngine(): Engine {
+  return (engine ??= createEngine(realCatalogue()));
+}
