@@ -62,7 +62,8 @@ export function lookupTarget(input: string): Extract<PageTarget, { kind: 'site' 
   if (text === '' || text.length > 2048 || /\s/.test(text)) return undefined;
   const bareIp = parseIp(text);
   if (bareIp !== undefined) return { kind: 'site', host: bareIp.text, isIp: true };
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+  // "scheme:" not followed by a port number is a URL already (https://…, mailto:…); anything else is a bare host.
+  const withScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) ? text : `http://${text}`;
   const target = pageTarget(withScheme);
   if (target.kind !== 'site') return undefined;
   // A single label ("foo") is a word, not a host, unless it is localhost.

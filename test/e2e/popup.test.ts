@@ -95,4 +95,53 @@ describe('extension in headless Chromium', function () {
     await popup.close();
     await blank.close();
   });
+
+  it('says when a context-menu lookup names no host', async () => {
+    const popup = await ext.openPopup(`host=${encodeURIComponent('mailto:someone@example.test')}`);
+    await popup.getByText('This link does not name a host to look up.').waitFor();
+    await popup.close();
+  });
+
+  it('refuses messages from the wrong sender or with a malformed payload', async () => {
+    const popup = await ext.openPopup('host=assets.test');
+    await popup.locator('[data-provider]').first().waitFor();
+    const errors = await popup.evaluate(async () => {
+      const messages: unknown[] = [
+        { name: 'pageSeen', payload: { url: 'http://evil.test/', resourceHosts: [] } },
+        { name: 'tabView', payload: { tabId: 'one' } },
+        { name: 'deleteEverything', payload: {} },
+        'hello',
+      ];
+      const answers: string[] = [];
+      for (const m of messages) answers.push(await chrome.runtime.sendMessage(m).then(() => 'accepted', (e: Error) => e.message));
+      return answers;
+    });
+    assert.match(errors[0] ?? '', /pageSeen must come from a content script/);
+    assert.match(errors[1] ?? '', /tabView: malformed payload/);
+    assert.match(errors[2] ?? '', /unknown message/);
+    assert.match(errors[3] ?? '', /unknown message/);
+    await popup.close();
+  });
+
+  it('keeps what it saw of a tab when the browser stops the worker', async () => {
+    await page.goto('http://cf-site.test/');
+    await waitUntilRecorded(ext.worker, 'cf-site.test');
+    const tabId = await tabIdOf(ext.worker, 'http://cf-site.test/');
+    await ext.stopWorker();
+    const popup = await ext.openPopup(`tabId=${tabId}`);
+    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.close();
+  });
+
+  it('offers a reload for a page loaded before the extension was watching, and then answers', async () => {
+    await page.goto('http://cf-site.test/');
+    await waitUntilRecorded(ext.worker, 'cf-site.test');
+    const tabId = await tabIdOf(ext.worker, 'http://cf-site.test/');
+    await ext.stopWorker({ clearSession: true }); // what an install or update leaves behind
+    const popup = await ext.openPopup(`tabId=${tabId}`);
+    await popup.getByText('Reload to see who serves this page').waitFor();
+    await popup.getByRole('button', { name: 'Reload page' }).click();
+    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.close();
+  });
 });

@@ -15,6 +15,11 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Opens the popup UI in a tab, for the given query (`tabId=N` or `host=H`). */
   openPopup(query: string): Promise<Page>;
+  /**
+   * Stops the service worker, as MV3 browsers do to idle workers. With `clearSession`, storage.session is
+   * emptied first, which is the state after the extension is installed or updated under open tabs.
+   */
+  stopWorker(options?: { clearSession?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,8 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
       '--disable-sync',
     ],
   });
+  // Fail fast: a missing element should fail its test in seconds, not after Playwright's 30 s default.
+  context.setDefaultTimeout(10_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -53,6 +60,16 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html?${query}`);
       return page;
+    },
+    async stopWorker({ clearSession = false } = {}) {
+      if (clearSession) await worker.evaluate(() => chrome.storage.session.clear());
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html?host=stop.invalid`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
     },
     async close() {
       await context.close();

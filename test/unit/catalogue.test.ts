@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { compileCatalogue } from '../../src/core/catalogue/compile-catalogue.js';
+import { validateProvider } from '../../src/core/catalogue/validate-provider.js';
+import { parseRangeList } from '../../src/core/catalogue/parse-range-list.js';
+import { realCatalogue } from './engine-fixture.js';
+
+const valid = {
+  id: 'example-cdn',
+  name: 'Example CDN',
+  homepage: 'https://cdn.example/',
+  badge: 'EX',
+  color: '#123456',
+  roles: ['cdn'],
+  abuse: { email: 'abuse@cdn.example', note: 'Forwards reports to the customer.' },
+  headers: [{ header: 'x-example', role: 'cdn', confidence: 0.9 }],
+};
+
+describe('the shipped catalogue', () => {
+  it('compiles without a single problem', () => {
+    const c = realCatalogue();
+    assert.ok(c.providers.length >= 12);
+    assert.ok(c.ranges.length >= 6);
+  });
+  it('has unique ids and badges that fit the toolbar', () => {
+    const ids = realCatalogue().providers.map((p) => p.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const p of realCatalogue().providers) assert.ok(p.badge.length <= 4, p.id);
+  });
+  it('lists every header a signature reads, for the recorder', () => {
+    const names = realCatalogue().headerNames;
+    for (const h of ['cf-ray', 'server', 'via', 'x-amz-cf-id', 'x-served-by', 'set-cookie']) assert.ok(names.includes(h), h);
+  });
+});
+
+describe('validateProvider', () => {
+  it('accepts a minimal valid entry', () => assert.deepEqual(validateProvider(valid, 'example-cdn'), []));
+
+  const broken: [string, Record<string, unknown>, RegExp][] = [
+    ['an id that does not match the file', { id: 'other' }, /must match its file name/],
+    ['an upper-case id', { id: 'Example' }, /kebab-case/],
+    ['a badge too long for the toolbar', { badge: 'TOOLONG' }, /badge/],
+    ['a colour that is not #rrggbb', { color: 'red' }, /color/],
+    ['an unknown role', { roles: ['cdn', 'magic'] }, /unknown role/],
+    ['a signature role the provider does not play', { headers: [{ header: 'x-a', role: 'hosting', confidence: 0.9 }] }, /not in the provider's roles/],
+    ['a regex that does not compile', { headers: [{ header: 'server', match: '(', role: 'cdn', confidence: 0.9 }] }, /regular expression/],
+    ['a confidence of 1', { headers: [{ header: 'x-a', role: 'cdn', confidence: 1 }] }, /confidence/],
+    ['an upper-case header name', { headers: [{ header: 'X-A', role: 'cdn', confidence: 0.5 }] }, /header name/],
+    ['no abuse contact', { abuse: { note: 'x' } }, /url or an email/],
+    ['an http abuse URL', { abuse: { url: 'http://x.example/', note: 'x' } }, /https/],
+    ['no signatures at all', { headers: undefined }, /at least one signature/],
+    ['an unknown field', { colour: '#000000' }, /unknown field "colour"/],
+    ['a bad domain suffix', { domains: [{ suffix: '.github.io', role: 'cdn', confidence: 0.9 }] }, /suffix/],
+  ];
+  for (const [name, patch, message] of broken) {
+    it(`rejects ${name}`, () => {
+      const errors = validateProvider({ ...valid, ...patch }, 'example-cdn');
+      assert.ok(errors.some((e) => message.test(e)), errors.join('\n') || 'no errors');
+    });
+  }
+  it('rejects what is not an object', () => assert.notDeepEqual(validateProvider([], 'x'), []));
+});
+
+describe('compileCatalogue', () => {
+  it('inlines range files and reports every problem at once', () => {
+    const good = compileCatalogue({ providers: { 'example-cdn': { ...valid, ranges: [{ file: 'ex.txt', role: 'cdn' }] } }, ranges: { 'ex.txt': '# comment\n192.0.2.0/24\n\n2001:db8::/32\n192.0.2.0/24\n' } });
+    assert.deepEqual(good.ranges[0]?.cidrs, ['192.0.2.0/24', '2001:db8::/32']);
+    assert.throws(
+      () => compileCatalogue({ providers: { 'example-cdn': { ...valid, ranges: [{ file: 'missing.txt', role: 'cdn' }] }, bad: { id: 'bad' } }, ranges: { 'unused.txt': '10.0.0.0/8' } }),
+      (err: Error) => /missing\.txt does not exist/.test(err.message) && /bad: name is required/.test(err.message) && /unused\.txt is not used/.test(err.message),
+    );
+  });
+  it('names the line of a bad range', () => {
+    assert.throws(() => parseRangeList('10.0.0.0/8\nnot-a-cidr\n', 'x.txt'), /x\.txt:2: not a CIDR/);
+    assert.throws(() => parseRangeList('# nothing\n', 'x.txt'), /no ranges/);
+  });
+});
