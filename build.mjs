@@ -53,6 +53,30 @@ async function copyStatic(outdir, target, catalogueJson) {
   ]);
 }
 
+/**
+ * whoserves never renders HTML from strings (header values and RDAP text come
+ * from strangers' servers), but Preact ships support for
+ * dangerouslySetInnerHTML, and Firefox's linter rightly flags the
+ * `innerHTML =` it contains. Cut that one assignment out of the bundle, so the
+ * guarantee is structural rather than a promise, and fail the build if a
+ * Preact update moves it.
+ */
+const noInnerHtml = {
+  name: 'no-inner-html',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      let cuts = 0;
+      const contents = source.replace(/\((\w+)\.innerHTML=(\w+)\.__html\)/g, () => {
+        cuts += 1;
+        return '(()=>{throw new Error("whoserves: dangerouslySetInnerHTML is disabled")})()';
+      });
+      if (cuts !== 1) throw new Error(`${path}: expected one innerHTML assignment to remove, found ${cuts}; review the no-inner-html plugin for this Preact version`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 function bundleOptions(outdir, target) {
   return {
     absWorkingDir: root,
@@ -67,6 +91,7 @@ function bundleOptions(outdir, target) {
     minify: false,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [noInnerHtml],
   };
 }
 
