@@ -32,20 +32,27 @@ function manifestFor(target, base, pkg) {
   return manifest;
 }
 
-/** Validates data/ and compiles it into the asset the worker loads. Throws on any problem in the catalogue. */
+/**
+ * Validates data/ and compiles the two assets the worker and the CLI load:
+ * catalogue.json (providers and signatures) and ipdata.bin (IP → network and
+ * published range tables). Throws on any problem in the data.
+ */
 async function compileData() {
   const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
   const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
+  const { ipDataFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
-  return `${JSON.stringify(catalogue)}\n`;
+  const { bytes, asnVersion } = ipDataFor(catalogue);
+  catalogue.dataVersions = { asn: asnVersion };
+  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': bytes };
 }
 
-async function copyStatic(outdir, target, catalogueJson) {
+async function copyStatic(outdir, target, data) {
   const [base, pkg] = await Promise.all([readFile(join(root, 'manifest.json'), 'utf8'), readFile(join(root, 'package.json'), 'utf8')]);
   await mkdir(join(outdir, 'data'), { recursive: true });
   await Promise.all([
     writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(target, JSON.parse(base), JSON.parse(pkg)), null, 2)}\n`),
-    writeFile(join(outdir, 'data', 'catalogue.json'), catalogueJson),
+    ...Object.entries(data).map(([name, contents]) => writeFile(join(outdir, 'data', name), contents)),
     cp(join(root, '_locales'), join(outdir, '_locales'), { recursive: true }),
     cp(join(root, 'icons'), join(outdir, 'icons'), { recursive: true, filter: (src) => !src.endsWith('.svg') }),
     cp(join(root, 'popup', 'popup.html'), join(outdir, 'popup.html')),
@@ -96,12 +103,12 @@ function bundleOptions(outdir, target) {
 }
 
 async function buildOnce() {
-  const catalogueJson = await compileData();
+  const data = await compileData();
   for (const target of targets) {
     const outdir = join(root, 'dist', target);
     await rm(outdir, { recursive: true, force: true });
     await mkdir(outdir, { recursive: true });
-    await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, catalogueJson)]);
+    await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, data)]);
   }
   const sizes = await Promise.all(targets.map(async (t) => `${t}: ${(await readdir(join(root, 'dist', t))).length} entries`));
   console.log(`built dist/ (${sizes.join(', ')})`);
@@ -119,8 +126,8 @@ async function watch() {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
-        const json = await compileData();
-        for (const target of targets) await copyStatic(join(root, 'dist', target), target, json);
+        const data = await compileData();
+        for (const target of targets) await copyStatic(join(root, 'dist', target), target, data);
         console.log('copied static files and data');
       } catch (err) {
         console.error(err.message);

@@ -9,8 +9,20 @@ function describe(e: Evidence) {
       return <><span class="evidence-kind">{t('evidenceCookie')}</span> <code>{e.name}</code></>;
     case 'range':
       return <>{t('evidenceRange', e.ip, e.cidr, e.list)}</>;
+    case 'asn':
+      return <>{t('evidenceAsn', e.ip, String(e.asn), e.org)}</>;
     case 'host':
       return <>{t('evidenceHost', e.suffix)}</>;
+    case 'cname':
+      return <>{t('evidenceCname', e.name)}</>;
+    case 'ns':
+      return <>{t('evidenceNs', e.name)}</>;
+    case 'mx':
+      return <>{t('evidenceMx', e.name)}</>;
+    case 'txt':
+      return <>{t('evidenceSpf', e.mechanism)}</>;
+    default:
+      return <>{(e as Evidence).detail}</>;
   }
 }
 

@@ -1,65 +1,108 @@
-import type { Engine } from './engine.js';
+import { providerInfo, type Engine, type Rule } from './engine.js';
 import type { Evidence, Observation, ProviderResult, Report, Role } from './types.js';
 import { ROLES } from './types.js';
-import { addressInfo, parseIp } from './ip/parse-ip.js';
+import { addressInfo, parseIp, type ParsedIp } from './ip/parse-ip.js';
+import { spfMechanisms } from './spf.js';
 
 interface Finding {
   provider: string;
+  /** Display name for networks the catalogue does not know. */
+  name?: string;
   role: Role;
   service?: string;
+  /** 0 adds evidence without adding confidence (a fact that explains, not one that decides). */
   confidence: number;
   evidence: Evidence;
 }
 
 interface Accumulated {
   provider: string;
+  name?: string;
   role: Role;
-  /** Service of the strongest finding that names one. */
   service?: string;
   serviceConfidence: number;
   /** Product of (1 - confidence) over independent findings. */
   doubt: number;
   evidence: Evidence[];
-  /** Set by the two facts that only the outermost hop controls. */
+  /** The browser's address is in this provider's range or network: it is the layer reached. */
   reachedByIp: boolean;
+  /** Proxies overwrite Server with their own name, so it names the outermost layer. */
   namedByServer: boolean;
 }
 
 // Independent clues compound, but nothing observed from outside is certain.
 const MAX_CONFIDENCE = 0.99;
+const RANGE_CONFIDENCE = 0.9;
+const ASN_CONFIDENCE = 0.8;
 
-function matchesSuffix(host: string, suffix: string): boolean {
-  return host === suffix || host.endsWith(`.${suffix}`);
+const endsWith = (name: string, suffix: string) => name === suffix || name.endsWith(`.${suffix}`);
+
+function ipFindings(engine: Engine, ip: ParsedIp, push: (f: Finding) => void): void {
+  const networkIndex = engine.ip.networkIndex(ip);
+  const network = engine.ip.networkAt(networkIndex);
+  const asnEvidence = (): Evidence | undefined =>
+    network === undefined ? undefined : { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, detail: `${ip.text} is announced by AS${network.asn} (${network.org})` };
+
+  // A provider's own published range is more specific than the network announcing it, and wins.
+  const range = engine.publishedAt(engine.ip.publishedIndex(ip));
+  if (range !== undefined) {
+    const base = { provider: range.provider, role: range.role, ...(range.service === undefined ? {} : { service: range.service }) };
+    push({ ...base, confidence: RANGE_CONFIDENCE, evidence: { kind: 'range', ip: ip.text, cidr: range.cidr, list: range.list, detail: `${ip.text} is in ${range.cidr}, published by the provider (${range.list})` } });
+    const asn = asnEvidence();
+    if (asn !== undefined) push({ ...base, confidence: 0, evidence: asn });
+    return;
+  }
+  const asn = asnEvidence();
+  if (asn === undefined || network === undefined) return;
+  const known = engine.asnRules.get(network.asn);
+  if (known !== undefined) push({ ...known, confidence: ASN_CONFIDENCE, evidence: asn });
+  else push({ provider: `as${network.asn}`, name: network.org, role: 'hosting', confidence: ASN_CONFIDENCE, evidence: asn });
 }
 
-function findings(engine: Engine, obs: Observation, ip: ReturnType<typeof parseIp>): Finding[] {
-  const found: Finding[] = [];
-  const push = (rule: { provider: string; role: Role; service?: string }, confidence: number, evidence: Evidence) => {
-    const f: Finding = { provider: rule.provider, role: rule.role, confidence, evidence };
-    if (rule.service !== undefined) f.service = rule.service;
-    found.push(f);
-  };
+function ruleFinding(rule: Rule, evidence: Evidence, confidence = rule.confidence): Finding {
+  const f: Finding = { provider: rule.provider, role: rule.role, confidence, evidence };
+  if (rule.service !== undefined) f.service = rule.service;
+  return f;
+}
 
-  // Published ranges: the address the browser reached is the strongest fact there is.
-  if (ip !== undefined && ip.special === undefined) {
-    const hit = engine.ranges.lookup(ip);
-    if (hit !== undefined) push(hit.value, 0.9, { kind: 'range', ip: ip.text, cidr: hit.cidr, list: hit.value.list });
-  }
+function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] {
+  const found: Finding[] = [];
+  const push = (f: Finding) => found.push(f);
+
+  for (const ip of ips) if (ip.special === undefined) ipFindings(engine, ip, push);
 
   const headers = obs.headers ?? {};
   for (const r of engine.headerRules) {
     const value = headers[r.header]?.find((v) => r.match === undefined || r.match.test(v));
-    if (value !== undefined) push(r, r.confidence, { kind: 'header', name: r.header, value });
+    if (value !== undefined) push(ruleFinding(r, { kind: 'header', name: r.header, value, detail: `response header ${r.header}: ${value}` }));
   }
-
   for (const r of engine.cookieRules) {
     const name = obs.cookieNames?.find((n) => r.cookie.test(n));
-    if (name !== undefined) push(r, r.confidence, { kind: 'cookie', name });
+    if (name !== undefined) push(ruleFinding(r, { kind: 'cookie', name, detail: `the response sets a cookie named ${name}` }));
   }
 
   const host = obs.host.toLowerCase().replace(/\.$/, '');
+  const cnames = obs.cname ?? [];
   for (const r of engine.domainRules) {
-    if (matchesSuffix(host, r.suffix)) push(r, r.confidence, { kind: 'host', host, suffix: r.suffix });
+    if (endsWith(host, r.suffix)) push(ruleFinding(r, { kind: 'host', host, suffix: r.suffix, detail: `the host name ${host} is under ${r.suffix}` }));
+    else {
+      // The deepest hop is the platform's own name; one piece of evidence per rule is enough.
+      const hop = [...cnames].reverse().find((name) => endsWith(name, r.suffix));
+      if (hop !== undefined) push(ruleFinding(r, { kind: 'cname', name: hop, suffix: r.suffix, detail: `CNAME chain reaches ${hop}` }));
+    }
+  }
+  const records = (list: readonly string[] | undefined, rules: typeof engine.nsRules, kind: 'ns' | 'mx') => {
+    for (const r of rules) {
+      const name = list?.find((n) => (r.suffix !== undefined ? endsWith(n, r.suffix) : r.match!.test(n)));
+      if (name !== undefined) push(ruleFinding(r, { kind, name, suffix: r.suffix ?? r.match!.source, detail: `${kind.toUpperCase()} record ${name}` }));
+    }
+  };
+  records(obs.ns, engine.nsRules, 'ns');
+  records(obs.mx, engine.mxRules, 'mx');
+  const spf = spfMechanisms(obs.txt ?? []);
+  for (const r of engine.spfRules) {
+    const m = spf.find((x) => endsWith(x.domain, r.suffix));
+    if (m !== undefined) push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}` }));
   }
   return found;
 }
@@ -71,65 +114,92 @@ function accumulate(found: Finding[]): Accumulated[] {
     let acc = byKey.get(key);
     if (acc === undefined) {
       acc = { provider: f.provider, role: f.role, serviceConfidence: 0, doubt: 1, evidence: [], reachedByIp: false, namedByServer: false };
+      if (f.name !== undefined) acc.name = f.name;
       byKey.set(key, acc);
     }
     acc.doubt *= 1 - f.confidence;
-    acc.evidence.push(f.evidence);
-    if (f.service !== undefined && f.confidence > acc.serviceConfidence) {
+    if (!acc.evidence.some((e) => e.detail === f.evidence.detail)) acc.evidence.push(f.evidence);
+    if (f.service !== undefined && f.confidence >= acc.serviceConfidence) {
       acc.service = f.service;
       acc.serviceConfidence = f.confidence;
     }
-    if (f.evidence.kind === 'range') acc.reachedByIp = true;
-    // Proxies overwrite Server with their own name, so it names the outermost layer.
+    if (f.evidence.kind === 'range' || f.evidence.kind === 'asn') acc.reachedByIp ||= f.confidence > 0;
     if (f.evidence.kind === 'header' && f.evidence.name === 'server') acc.namedByServer = true;
   }
-  return [...byKey.values()];
+  return [...byKey.values()].filter((a) => a.doubt < 1);
 }
 
-function confidenceOf(acc: Accumulated): number {
-  return Math.min(MAX_CONFIDENCE, Math.round((1 - acc.doubt) * 100) / 100);
-}
+const confidenceOf = (acc: Accumulated) => Math.min(MAX_CONFIDENCE, Math.round((1 - acc.doubt) * 100) / 100);
 
 /** How sure we are that this layer is the one the browser talks to. */
-function edgeRank(acc: Accumulated): number {
-  return (acc.reachedByIp ? 4 : 0) + (acc.namedByServer ? 2 : 0) + confidenceOf(acc);
-}
+const edgeRank = (acc: Accumulated) => (acc.reachedByIp ? 4 : 0) + (acc.namedByServer ? 2 : 0) + confidenceOf(acc);
+
+const byConfidence = (a: Accumulated, b: Accumulated) => confidenceOf(b) - confidenceOf(a) || a.provider.localeCompare(b.provider);
 
 /**
  * Names the providers that serve one host, per role, from what was observed
  * of it. Pure and synchronous: the same observation always gives the same
  * report, in the worker, the CLI and the tests.
+ *
+ * Layers: the edge is the layer the browser reached (an address in the
+ * provider's range or network beats a Server header, which beats other
+ * headers). A proxy recognised only by headers on an address that belongs to
+ * an unrelated hosting network did not answer the browser: it is reported
+ * behind that network. An unknown network under a recognised edge is the
+ * edge's (an Akamai cache inside an ISP), not the site's host.
  */
 export function classify(engine: Engine, obs: Observation): Report {
-  const ip = obs.ip === undefined ? undefined : parseIp(obs.ip);
-  const accs = accumulate(findings(engine, obs, ip));
+  const ips = (obs.ips ?? []).map(parseIp).filter((ip): ip is ParsedIp => ip !== undefined);
+  const accs = accumulate(findings(engine, obs, ips));
+  const related = (a: string, b: string) => a === b || (engine.runsOn.get(a)?.has(b) ?? false);
+
+  const cdn = accs.filter((a) => a.role === 'cdn').sort((a, b) => edgeRank(b) - edgeRank(a) || a.provider.localeCompare(b.provider));
+  const reachedHosts = accs.filter((a) => a.role === 'hosting' && a.reachedByIp && engine.providers.has(a.provider));
+  let edge = cdn[0];
+  const behind = new Map<Accumulated, string>();
+  if (edge !== undefined && !edge.reachedByIp) {
+    const network = reachedHosts.find((h) => !related(edge!.provider, h.provider));
+    if (network !== undefined) {
+      for (const layer of cdn) behind.set(layer, network.provider);
+      edge = undefined;
+    }
+  }
+  for (const layer of cdn) if (edge !== undefined && layer !== edge) behind.set(layer, edge.provider);
+
+  // Under an edge, an unknown network is where the edge's server sits: evidence for the edge, not a host.
+  let hosting = accs.filter((a) => a.role === 'hosting');
+  if (edge !== undefined) {
+    const unknown = hosting.filter((h) => !engine.providers.has(h.provider));
+    edge.evidence.push(...unknown.flatMap((h) => h.evidence));
+    hosting = hosting.filter((h) => engine.providers.has(h.provider) && (h.provider !== edge!.provider || !h.reachedByIp || h.evidence.some((e) => e.kind !== 'asn' && e.kind !== 'range')));
+  }
 
   const results: ProviderResult[] = [];
+  const emit = (acc: Accumulated) => {
+    const info = providerInfo(engine, acc.provider, acc.name ?? acc.provider);
+    const result: ProviderResult = { id: info.id, name: info.name, role: acc.role, confidence: confidenceOf(acc), evidence: acc.evidence };
+    if (acc.service !== undefined) result.service = acc.service;
+    const front = behind.get(acc);
+    if (front !== undefined) result.behind = front;
+    results.push(result);
+  };
   for (const role of ROLES) {
-    const inRole = accs.filter((a) => a.role === role);
-    // For the edge, the layer the browser reached comes first; the others sit behind it.
-    inRole.sort((a, b) => (role === 'cdn' ? edgeRank(b) - edgeRank(a) : confidenceOf(b) - confidenceOf(a)) || a.provider.localeCompare(b.provider));
-    const edge = role === 'cdn' ? inRole[0] : undefined;
-    for (const acc of inRole) {
-      const info = engine.providers.get(acc.provider);
-      if (info === undefined) continue;
-      const result: ProviderResult = { id: info.id, name: info.name, role, confidence: confidenceOf(acc), evidence: acc.evidence };
-      if (acc.service !== undefined) result.service = acc.service;
-      if (edge !== undefined && acc !== edge) result.behind = edge.provider;
-      results.push(result);
-    }
+    if (role === 'cdn') cdn.forEach(emit);
+    else if (role === 'hosting') hosting.sort(byConfidence).forEach(emit);
+    else accs.filter((a) => a.role === role).sort(byConfidence).forEach(emit);
   }
 
   const report: Report = {
     host: obs.host,
     providers: results,
-    originHidden: results.some((r) => r.role === 'cdn') && !results.some((r) => r.role === 'hosting'),
+    originHidden: edge !== undefined && !results.some((r) => r.role === 'hosting'),
   };
-  if (ip !== undefined) report.address = addressInfo(ip);
+  const first = ips[0];
+  if (first !== undefined) report.address = addressInfo(first);
   return report;
 }
 
 /** The edge the browser reached, if any layer was recognised. */
-export function edgeOf(report: Report): ProviderResult | undefined {
+export function edgeOf(report: Report): { id: string; name: string } & Report['providers'][number] | undefined {
   return report.providers.find((p) => p.role === 'cdn' && p.behind === undefined);
 }

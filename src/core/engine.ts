@@ -1,11 +1,11 @@
 import type { CompiledCatalogue, ProviderEntry } from './catalogue/types.js';
 import type { Role } from './types.js';
-import { RangeTable } from './ip/range-table.js';
+import type { IpData } from './ip/ip-data.js';
 
 /** A provider without its signatures: what a report and the UI need to name and contact it. */
 export type ProviderInfo = Pick<ProviderEntry, 'id' | 'name' | 'homepage' | 'badge' | 'color' | 'roles' | 'abuse'>;
 
-interface Rule {
+export interface Rule {
   provider: string;
   role: Role;
   service?: string;
@@ -14,47 +14,114 @@ interface Rule {
 
 export interface HeaderRule extends Rule { header: string; match?: RegExp }
 export interface CookieRule extends Rule { cookie: RegExp }
-export interface DomainRule extends Rule { suffix: string }
-export interface RangeRule extends Omit<Rule, 'confidence'> { list: string }
+export interface SuffixRule extends Rule { suffix: string }
+/** A suffix, or a pattern for names no suffix describes. */
+export interface RecordRule extends Rule { suffix?: string; match?: RegExp }
+export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string; cidr: string }
 
-/** The compiled catalogue made ready for matching: regexes built, ranges indexed. Build once, classify many. */
+/** The compiled catalogue made ready for matching: regexes built, tables indexed. Build once, classify many. */
 export interface Engine {
   providers: ReadonlyMap<string, ProviderInfo>;
   headerRules: readonly HeaderRule[];
   cookieRules: readonly CookieRule[];
-  domainRules: readonly DomainRule[];
-  ranges: RangeTable<RangeRule>;
+  /** Host and CNAME suffixes. */
+  domainRules: readonly SuffixRule[];
+  nsRules: readonly RecordRule[];
+  mxRules: readonly RecordRule[];
+  /** SPF `include:`/`redirect=` domains. */
+  spfRules: readonly SuffixRule[];
+  asnRules: ReadonlyMap<number, Omit<Rule, 'confidence'>>;
+  /** For each provider, the providers whose networks it may run in (both directions). */
+  runsOn: ReadonlyMap<string, ReadonlySet<string>>;
+  ip: IpData;
+  /** The published range with this 1-based index from the IP table. */
+  publishedAt(index: number): PublishedRange | undefined;
   /** Header names worth recording from a response. */
   headerNames: ReadonlySet<string>;
 }
 
-function rule<T extends { role: Role; service?: string; confidence: number }>(provider: string, sig: T): Rule {
-  const r: Rule = { provider, role: sig.role, confidence: sig.confidence };
+function rule(provider: string, role: Role, sig: { service?: string; confidence: number }): Rule {
+  const r: Rule = { provider, role, confidence: sig.confidence };
   if (sig.service !== undefined) r.service = sig.service;
   return r;
 }
 
-export function createEngine(catalogue: CompiledCatalogue): Engine {
+export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
   if (catalogue.version !== 1) throw new Error(`unsupported catalogue version ${String(catalogue.version)}`);
+  const published = catalogue.ranges.reduce((n, list) => n + list.cidrs.length, 0);
+  if (ip.publishedCount !== published) throw new Error(`ipdata.bin was built for ${ip.publishedCount} published ranges, the catalogue has ${published}: rebuild`);
+
   const providers = new Map<string, ProviderInfo>();
   const headerRules: HeaderRule[] = [];
   const cookieRules: CookieRule[] = [];
-  const domainRules: DomainRule[] = [];
+  const domainRules: SuffixRule[] = [];
+  const nsRules: RecordRule[] = [];
+  const mxRules: RecordRule[] = [];
+  const recordRule = (provider: string, role: Role, sig: { suffix?: string; match?: string; service?: string; confidence: number }): RecordRule => {
+    const r: RecordRule = rule(provider, role, sig);
+    if (sig.suffix !== undefined) r.suffix = sig.suffix;
+    if (sig.match !== undefined) r.match = new RegExp(sig.match, 'i');
+    return r;
+  };
+  const spfRules: SuffixRule[] = [];
+  const asnRules = new Map<number, Omit<Rule, 'confidence'>>();
+  const runsOn = new Map<string, Set<string>>();
+  const relate = (a: string, b: string) => (runsOn.get(a) ?? runsOn.set(a, new Set()).get(a)!).add(b);
+
   for (const p of catalogue.providers) {
     providers.set(p.id, { id: p.id, name: p.name, homepage: p.homepage, badge: p.badge, color: p.color, roles: p.roles, abuse: p.abuse });
     for (const sig of p.headers ?? []) {
-      const r: HeaderRule = { ...rule(p.id, sig), header: sig.header };
+      const r: HeaderRule = { ...rule(p.id, sig.role, sig), header: sig.header };
       if (sig.match !== undefined) r.match = new RegExp(sig.match, 'i');
       headerRules.push(r);
     }
-    for (const sig of p.cookies ?? []) cookieRules.push({ ...rule(p.id, sig), cookie: new RegExp(sig.cookie, 'i') });
-    for (const sig of p.domains ?? []) domainRules.push({ ...rule(p.id, sig), suffix: sig.suffix });
+    for (const sig of p.cookies ?? []) cookieRules.push({ ...rule(p.id, sig.role, sig), cookie: new RegExp(sig.cookie, 'i') });
+    for (const sig of p.domains ?? []) domainRules.push({ ...rule(p.id, sig.role, sig), suffix: sig.suffix });
+    for (const sig of p.ns ?? []) nsRules.push(recordRule(p.id, 'dns', sig));
+    for (const sig of p.mx ?? []) mxRules.push(recordRule(p.id, 'email', sig));
+    for (const sig of p.spf ?? []) spfRules.push({ ...rule(p.id, 'email', sig), suffix: sig.include });
+    for (const sig of p.asns ?? []) {
+      const r: Omit<Rule, 'confidence'> = { provider: p.id, role: sig.role };
+      if (sig.service !== undefined) r.service = sig.service;
+      asnRules.set(sig.asn, r);
+    }
+    for (const other of p.runsOn ?? []) {
+      relate(p.id, other);
+      relate(other, p.id);
+    }
   }
-  const ranges = new RangeTable<RangeRule>();
-  for (const list of catalogue.ranges) {
-    const value: RangeRule = { provider: list.provider, role: list.role, list: list.file };
-    if (list.service !== undefined) value.service = list.service;
-    for (const cidr of list.cidrs) ranges.add(cidr, value);
-  }
-  return { providers, headerRules, cookieRules, domainRules, ranges, headerNames: new Set(catalogue.headerNames) };
+
+  // Published range i (1-based, catalogue order) lives in the list whose span holds it.
+  const listEnds: number[] = [];
+  for (const list of catalogue.ranges) listEnds.push((listEnds[listEnds.length - 1] ?? 0) + list.cidrs.length);
+  const publishedAt = (index: number): PublishedRange | undefined => {
+    if (index < 1 || index > published) return undefined;
+    let lo = 0;
+    let hi = listEnds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (listEnds[mid]! >= index) hi = mid;
+      else lo = mid + 1;
+    }
+    const list = catalogue.ranges[lo]!;
+    const start = lo === 0 ? 0 : listEnds[lo - 1]!;
+    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file, cidr: list.cidrs[index - 1 - start]! };
+    if (list.service !== undefined) range.service = list.service;
+    return range;
+  };
+
+  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
+}
+
+/** Catalogue details for a provider id, or a plain entry for a network the catalogue does not know (`as<N>`). */
+export function providerInfo(engine: Engine, id: string, name: string): ProviderInfo {
+  return engine.providers.get(id) ?? {
+    id,
+    name,
+    homepage: '',
+    badge: 'AS',
+    color: '#6e7781',
+    roles: ['hosting'],
+    abuse: { note: 'This network is not in the whoserves catalogue; its abuse contact is listed by its regional internet registry.' },
+  };
 }

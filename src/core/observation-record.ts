@@ -18,7 +18,7 @@ export interface SeenResponse {
 
 export function toObservation(seen: SeenResponse): Observation {
   const obs: Observation = { host: seen.host, status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames };
-  if (seen.ip !== undefined) obs.ip = seen.ip;
+  if (seen.ip !== undefined) obs.ips = [seen.ip];
   return obs;
 }
 

@@ -12,20 +12,36 @@ export type HeaderMap = Record<string, string[]>;
 /** What was seen of one host: everything the classifier may use, nothing more. */
 export interface Observation {
   host: string;
-  /** The address the browser actually connected to, when known. */
-  ip?: string;
+  /** Addresses of the host; the first is the one the browser actually connected to, when it did. */
+  ips?: string[];
   status?: number;
   headers?: HeaderMap;
   /** Names (never values) of cookies the response set. */
   cookieNames?: string[];
+  /** The CNAME chain from the host, hop by hop. */
+  cname?: string[];
+  /** Name servers of the registrable domain. */
+  ns?: string[];
+  /** Mail exchangers of the registrable domain. */
+  mx?: string[];
+  /** TXT records of the registrable domain (SPF among them). */
+  txt?: string[];
 }
 
-/** Why a provider is named: one concrete, checkable fact. */
-export type Evidence =
+/** Why a provider is named: one concrete, checkable fact, with `detail` saying it in words. */
+export type Evidence = { detail: string } & (
   | { kind: 'header'; name: string; value: string }
   | { kind: 'cookie'; name: string }
   | { kind: 'range'; ip: string; cidr: string; list: string }
-  | { kind: 'host'; host: string; suffix: string };
+  | { kind: 'asn'; ip: string; asn: number; org: string }
+  | { kind: 'host'; host: string; suffix: string }
+  | { kind: 'cname'; name: string; suffix: string }
+  | { kind: 'ns'; name: string; suffix: string }
+  | { kind: 'mx'; name: string; suffix: string }
+  | { kind: 'txt'; mechanism: string }
+);
+
+export type EvidenceKind = Evidence['kind'];
 
 export interface ProviderResult {
   id: string;
@@ -48,7 +64,8 @@ export type SpecialAddress =
   | 'unspecified'
   | 'multicast'
   | 'reserved'
-  | 'unique-local';
+  | 'unique-local'
+  | 'documentation';
 
 export interface AddressInfo {
   ip: string;

@@ -1,4 +1,4 @@
-import type { Engine, ProviderInfo } from './engine.js';
+import { providerInfo, type Engine, type ProviderInfo } from './engine.js';
 import type { Report } from './types.js';
 import type { UninspectableReason } from './page-target.js';
 import { classify } from './classify.js';
@@ -20,10 +20,7 @@ export type View =
 export function reportView(engine: Engine, seen: SeenResponse, domain?: string): View {
   const report = classify(engine, toObservation(seen));
   const providers: Record<string, ProviderInfo> = {};
-  for (const p of report.providers) {
-    const info = engine.providers.get(p.id);
-    if (info !== undefined) providers[p.id] = info;
-  }
+  for (const p of report.providers) providers[p.id] = providerInfo(engine, p.id, p.name);
   const { headers: _h, cookieNames: _c, ...summary } = seen;
   const view: View = { state: 'report', host: seen.host, seen: summary, report, providers };
   if (domain !== undefined) view.domain = domain;

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { compileCatalogue } from '../../src/core/catalogue/compile-catalogue.js';
 import { createEngine, type Engine } from '../../src/core/engine.js';
+import { decodeIpData } from '../../src/core/ip/ip-data.js';
 import { readCatalogueSources } from '../../src/node/read-catalogue-sources.js';
+import { ipDataFor } from '../../src/node/ip-data-cache.js';
 import type { CompiledCatalogue } from '../../src/core/catalogue/types.js';
 
 const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
@@ -14,6 +16,7 @@ export function realCatalogue(): CompiledCatalogue {
   return (compiled ??= compileCatalogue(readCatalogueSources(dataDir)));
 }
 
+/** The real engine: the catalogue plus the ASN and published-range tables, as the build makes them. */
 export function realEngine(): Engine {
-  return (engine ??= createEngine(realCatalogue()));
+  return (engine ??= createEngine(realCatalogue(), decodeIpData(ipDataFor(realCatalogue()).bytes)));
 }

@@ -46,6 +46,16 @@ export function compileCatalogue(sources: CatalogueSources): CompiledCatalogue {
       }
     }
   }
+  const ids = new Set(providers.map((p) => p.id));
+  const asnOwner = new Map<number, string>();
+  for (const p of providers) {
+    for (const id of p.runsOn ?? []) if (!ids.has(id)) errors.push(`${p.id}.runsOn: no provider "${id}"`);
+    for (const { asn } of p.asns ?? []) {
+      const owner = asnOwner.get(asn);
+      if (owner !== undefined && owner !== p.id) errors.push(`AS${asn} is claimed by both ${owner} and ${p.id}`);
+      asnOwner.set(asn, p.id);
+    }
+  }
   for (const file of Object.keys(sources.ranges)) {
     if (!usedRangeFiles.has(file)) errors.push(`data/ranges/${file} is not used by any provider`);
   }

@@ -22,11 +22,41 @@ export interface CookieSignature {
 }
 
 export interface DomainSignature {
-  /** A hostname suffix the provider hands out to its customers, e.g. `github.io`. */
+  /**
+   * A domain the provider hands out to its customers or points them at, e.g. `github.io`,
+   * `cloudfront.net`: matched against the host and every hop of its CNAME chain.
+   */
   suffix: string;
   role: Role;
   service?: string;
   confidence: number;
+}
+
+/**
+ * A name-server (NS) or mail-exchanger (MX) host the provider runs; the role is implied (dns, email).
+ * Either a domain suffix, or, for names no suffix can describe (Route 53's ns-1.awsdns-01.org), a
+ * case-insensitive regular expression over the whole name.
+ */
+export interface RecordSuffixSignature {
+  suffix?: string;
+  match?: string;
+  service?: string;
+  confidence: number;
+}
+
+/** A domain named by `include:` (or `redirect=`) in the SPF record: who may send the site's mail. */
+export interface SpfSignature {
+  include: string;
+  service?: string;
+  confidence: number;
+}
+
+/** An autonomous system the provider operates: an address announced by it is on the provider's network. */
+export interface AsnSignature {
+  asn: number;
+  /** `cdn` for networks that only carry the provider's edge (e.g. AS13335), `hosting` for networks customers' servers sit in. */
+  role: Role;
+  service?: string;
 }
 
 export interface RangeSource {
@@ -57,7 +87,17 @@ export interface ProviderEntry {
   headers?: HeaderSignature[];
   cookies?: CookieSignature[];
   domains?: DomainSignature[];
+  ns?: RecordSuffixSignature[];
+  mx?: RecordSuffixSignature[];
+  spf?: SpfSignature[];
+  asns?: AsnSignature[];
   ranges?: RangeSource[];
+  /**
+   * Providers whose networks this one's traffic sits in (Vercel and Netlify in AWS, GitHub
+   * Pages in Fastly, Shopify in Cloudflare): seeing their network under this provider's
+   * signatures is expected, not a conflict.
+   */
+  runsOn?: string[];
 }
 
 /** A published range list resolved to its CIDRs. */
@@ -76,4 +116,6 @@ export interface CompiledCatalogue {
   ranges: CompiledRangeList[];
   /** Every header name some signature reads, so the recorder keeps only those. */
   headerNames: string[];
+  /** Versions of the third-party data compiled with it (set by the build), shown to users. */
+  dataVersions?: { asn: string };
 }

@@ -28,6 +28,11 @@ function checkKeys(obj: Json, allowed: readonly string[], where: string, errors:
   for (const key of Object.keys(obj)) if (!allowed.includes(key)) errors.push(`${where}: unknown field "${key}"`);
 }
 
+function checkConfidenceAndService(sig: Json, where: string, errors: string[]): void {
+  if (sig.service !== undefined && (typeof sig.service !== 'string' || sig.service === '')) errors.push(`${where}: service must be a non-empty string`);
+  if (typeof sig.confidence !== 'number' || !(sig.confidence > 0 && sig.confidence < 1)) errors.push(`${where}: confidence must be a number in (0, 1)`);
+}
+
 /** Checks the fields every signature shares; `own` names the field that identifies it. */
 function checkSignature(sig: unknown, own: readonly string[], where: string, roles: Role[], errors: string[]): sig is Json {
   if (!isObject(sig)) {
@@ -37,8 +42,7 @@ function checkSignature(sig: unknown, own: readonly string[], where: string, rol
   checkKeys(sig, [...own, 'role', 'service', 'confidence'], where, errors);
   if (!isRole(sig.role)) errors.push(`${where}: role must be one of ${ROLES.join(', ')}`);
   else if (!roles.includes(sig.role)) errors.push(`${where}: role "${sig.role}" is not in the provider's roles`);
-  if (sig.service !== undefined && (typeof sig.service !== 'string' || sig.service === '')) errors.push(`${where}: service must be a non-empty string`);
-  if (typeof sig.confidence !== 'number' || !(sig.confidence > 0 && sig.confidence < 1)) errors.push(`${where}: confidence must be a number in (0, 1)`);
+  checkConfidenceAndService(sig, where, errors);
   return true;
 }
 
@@ -56,7 +60,7 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   const errors: string[] = [];
   const where = fileId ?? 'provider';
   if (!isObject(entry)) return [`${where}: must be a JSON object`];
-  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ranges'], where, errors);
+  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn'], where, errors);
 
   if (typeof entry.id !== 'string' || !ID.test(entry.id)) errors.push(`${where}: id must be lower-case kebab-case`);
   else if (fileId !== undefined && entry.id !== fileId) errors.push(`${where}: id "${entry.id}" must match its file name`);
@@ -95,6 +99,37 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
     if (!checkSignature(sig, ['suffix'], at, roles, errors)) return;
     if (typeof sig.suffix !== 'string' || !SUFFIX.test(sig.suffix)) errors.push(`${at}: suffix must be a lower-case domain name`);
   });
+  const impliedRole = (field: string, role: Role) => {
+    if (entry[field] !== undefined && !roles.includes(role)) errors.push(`${where}.${field}: the provider needs the "${role}" role`);
+  };
+  const checkSuffixList = (field: 'ns' | 'mx') => checkList(entry[field], `${where}.${field}`, errors, (sig, at) => {
+    if (!isObject(sig)) return void errors.push(`${at}: must be an object`);
+    checkKeys(sig, ['suffix', 'match', 'service', 'confidence'], at, errors);
+    if ((sig.suffix === undefined) === (sig.match === undefined)) errors.push(`${at}: needs exactly one of suffix or match`);
+    if (sig.suffix !== undefined && (typeof sig.suffix !== 'string' || !SUFFIX.test(sig.suffix))) errors.push(`${at}: suffix must be a lower-case domain name`);
+    if (sig.match !== undefined && (typeof sig.match !== 'string' || !compiles(sig.match) || !sig.match.endsWith('$'))) errors.push(`${at}: match must be a regular expression anchored with $`);
+    checkConfidenceAndService(sig, at, errors);
+  });
+  impliedRole('ns', 'dns');
+  checkSuffixList('ns');
+  impliedRole('mx', 'email');
+  checkSuffixList('mx');
+  impliedRole('spf', 'email');
+  checkList(entry.spf, `${where}.spf`, errors, (sig, at) => {
+    if (!isObject(sig)) return void errors.push(`${at}: must be an object`);
+    checkKeys(sig, ['include', 'service', 'confidence'], at, errors);
+    if (typeof sig.include !== 'string' || !SUFFIX.test(sig.include.replace(/^_/, ''))) errors.push(`${at}: include must be a lower-case domain name`);
+    checkConfidenceAndService(sig, at, errors);
+  });
+  checkList(entry.asns, `${where}.asns`, errors, (sig, at) => {
+    if (!isObject(sig)) return void errors.push(`${at}: must be an object`);
+    checkKeys(sig, ['asn', 'role', 'service'], at, errors);
+    if (!Number.isInteger(sig.asn) || (sig.asn as number) < 1 || (sig.asn as number) > 4294967294) errors.push(`${at}: asn must be a whole number from 1 to 4294967294`);
+    if (!isRole(sig.role) || !roles.includes(sig.role)) errors.push(`${at}: role must be one of the provider's roles`);
+    if (sig.service !== undefined && (typeof sig.service !== 'string' || sig.service === '')) errors.push(`${at}: service must be a non-empty string`);
+  });
+  if (entry.runsOn !== undefined && (!Array.isArray(entry.runsOn) || !entry.runsOn.every((id) => typeof id === 'string' && ID.test(id)))) errors.push(`${where}.runsOn must be a list of provider ids`);
+
   checkList(entry.ranges, `${where}.ranges`, errors, (src, at) => {
     if (!isObject(src)) return void errors.push(`${at}: must be an object`);
     checkKeys(src, ['file', 'role', 'service'], at, errors);
@@ -103,8 +138,8 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
     if (src.service !== undefined && typeof src.service !== 'string') errors.push(`${at}: service must be a string`);
   });
 
-  const signatures = ['headers', 'cookies', 'domains', 'ranges'].filter((k) => entry[k] !== undefined);
-  if (signatures.length === 0) errors.push(`${where}: needs at least one signature (headers, cookies, domains or ranges)`);
+  const signatures = ['headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges'].filter((k) => entry[k] !== undefined);
+  if (signatures.length === 0) errors.push(`${where}: needs at least one signature (headers, cookies, domains, ns, mx, spf, asns or ranges)`);
   return errors;
 }
 

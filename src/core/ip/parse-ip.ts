@@ -1,59 +1,77 @@
 import ipaddr from 'ipaddr.js';
 import type { AddressInfo, SpecialAddress } from '../types.js';
+import { specialV4, specialV6 } from './special-ranges.js';
 
-export interface ParsedIp {
-  version: 4 | 6;
-  /** The address as an unsigned integer (bigint so IPv6 fits). */
-  value: bigint;
-  /** Canonical text: dotted quad, or RFC 5952 for IPv6. */
-  text: string;
-  special?: SpecialAddress;
+export type ParsedIp =
+  | { version: 4; v4: number; text: string; special?: SpecialAddress }
+  | { version: 6; v6: [number, number, number, number]; text: string; special?: SpecialAddress };
+
+/**
+ * Fast path for dotted-quad IPv4 (the common case in bulk lookups): no regex,
+ * no allocation. Returns the address as an unsigned 32-bit number, or -1.
+ * Only the strict form is accepted: no leading zeros, no "1.2.3", no hex.
+ */
+export function parseIPv4(s: string): number {
+  const len = s.length;
+  if (len < 7 || len > 15) return -1;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return -1; // leading zero
+      part = part * 10 + (c - 48);
+      if (part > 255) return -1;
+      digits++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + part;
 }
 
-// ipaddr.js range names → the words we show. `unicast` (and the tunnelling
-// ranges that carry public addresses) are ordinary public space.
-const SPECIAL: Record<string, SpecialAddress> = {
-  private: 'private',
-  loopback: 'loopback',
-  linkLocal: 'link-local',
-  carrierGradeNat: 'cgnat',
-  unspecified: 'unspecified',
-  multicast: 'multicast',
-  broadcast: 'reserved',
-  reserved: 'reserved',
-  benchmarking: 'reserved',
-  as112: 'reserved',
-  as112v6: 'reserved',
-  amt: 'reserved',
-  orchid2: 'reserved',
-  droneRemoteIdProtocolEntityTags: 'reserved',
-  uniqueLocal: 'unique-local',
-};
+export function formatIPv4(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
 
-function toBigInt(bytes: number[]): bigint {
-  let value = 0n;
-  for (const b of bytes) value = (value << 8n) | BigInt(b);
-  return value;
+function fromV4(n: number): ParsedIp {
+  const ip: ParsedIp = { version: 4, v4: n, text: formatIPv4(n) };
+  const special = specialV4(n);
+  if (special !== undefined) ip.special = special;
+  return ip;
 }
 
 /** Parses an IPv4 or IPv6 literal (brackets and zone ids allowed); undefined when it is not one. */
 export function parseIp(input: string): ParsedIp | undefined {
   const bare = input.trim().replace(/^\[(.*)\]$/, '$1');
-  // Only the strict forms: ipaddr.js would otherwise accept "1" or "0x7f.1" as IPv4.
-  if (!ipaddr.IPv6.isValid(bare) && !ipaddr.IPv4.isValidFourPartDecimal(bare)) return undefined;
-  let addr = ipaddr.parse(bare);
+  const n = parseIPv4(bare);
+  if (n >= 0) return fromV4(n);
+  if (!bare.includes(':') || !ipaddr.IPv6.isValid(bare)) return undefined;
+  const addr = ipaddr.IPv6.parse(bare);
   // An IPv4-mapped IPv6 address is the IPv4 host for every purpose here.
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
-  const version = addr.kind() === 'ipv4' ? 4 : 6;
-  const special = SPECIAL[addr.range()];
-  const text = version === 4 ? addr.toString() : (addr as ipaddr.IPv6).toRFC5952String();
-  const parsed: ParsedIp = { version, value: toBigInt(addr.toByteArray()), text };
-  if (special !== undefined) parsed.special = special;
-  return parsed;
+  if (addr.isIPv4MappedAddress()) return fromV4(parseIPv4(addr.toIPv4Address().toString()));
+  const p = addr.parts;
+  const v6: [number, number, number, number] = [
+    ((p[0]! << 16) | p[1]!) >>> 0,
+    ((p[2]! << 16) | p[3]!) >>> 0,
+    ((p[4]! << 16) | p[5]!) >>> 0,
+    ((p[6]! << 16) | p[7]!) >>> 0,
+  ];
+  const ip: ParsedIp = { version: 6, v6, text: addr.toRFC5952String() };
+  const special = specialV6(v6);
+  if (special !== undefined) ip.special = special;
+  return ip;
 }
 
-/** Parses "address/length" into its network value; undefined when malformed. */
-export function parseCidr(input: string): { version: 4 | 6; network: bigint; length: number; text: string } | undefined {
+/** The first and last address of a CIDR, as bigints (build time only), with its canonical text. */
+export function parseCidr(input: string): { version: 4 | 6; first: bigint; last: bigint; text: string } | undefined {
   const slash = input.indexOf('/');
   if (slash < 0) return undefined;
   const ip = parseIp(input.slice(0, slash));
@@ -62,9 +80,23 @@ export function parseCidr(input: string): { version: 4 | 6; network: bigint; len
   const length = Number(lengthText);
   const bits = ip.version === 4 ? 32 : 128;
   if (length > bits) return undefined;
+  const value = ipToBigInt(ip);
   const hostBits = BigInt(bits - length);
-  const network = (ip.value >> hostBits) << hostBits;
-  return { version: ip.version, network, length, text: `${ip.text}/${length}` };
+  const first = (value >> hostBits) << hostBits;
+  const last = first | ((1n << hostBits) - 1n);
+  return { version: ip.version, first, last, text: `${formatBigIp(first, ip.version)}/${length}` };
+}
+
+function formatBigIp(value: bigint, version: 4 | 6): string {
+  if (version === 4) return formatIPv4(Number(value));
+  const bytes: number[] = [];
+  for (let shift = 120n; shift >= 0n; shift -= 8n) bytes.push(Number((value >> shift) & 255n));
+  return (ipaddr.fromByteArray(bytes) as ipaddr.IPv6).toRFC5952String();
+}
+
+export function ipToBigInt(ip: ParsedIp): bigint {
+  if (ip.version === 4) return BigInt(ip.v4);
+  return ip.v6.reduce((acc, w) => (acc << 32n) | BigInt(w), 0n);
 }
 
 export function addressInfo(ip: ParsedIp): AddressInfo {

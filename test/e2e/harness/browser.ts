@@ -62,12 +62,17 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
       return page;
     },
     async stopWorker({ clearSession = false } = {}) {
-      if (clearSession) await worker.evaluate(() => chrome.storage.session.clear());
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html?host=stop.invalid`);
       const cdp = await context.newCDPSession(page);
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      const stop = () => cdp.send('ServiceWorker.stopAllWorkers');
+      await stop();
+      if (clearSession) {
+        // Only after the worker is gone: a live worker would write its in-memory copy back.
+        await page.evaluate(() => chrome.storage.session.clear());
+        await stop();
+      }
       await cdp.detach();
       await page.close();
     },

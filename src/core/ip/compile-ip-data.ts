@@ -1,0 +1,133 @@
+import type { CompiledCatalogue } from '../catalogue/types.js';
+import { buildSegments, type RangeInput } from './build-intervals.js';
+import { parseCidr } from './parse-ip.js';
+import { FORMAT, HEADER_WORDS, MAGIC } from './ip-data.js';
+
+// Build time: compiles the ASN tables and the catalogue's published ranges
+// into ipdata.bin (format in ip-data.ts).
+
+export interface AsnRow {
+  first: bigint;
+  last: bigint;
+  asn: number;
+  org: string;
+}
+
+/**
+ * Parses @ip-location-db/asn's numeric CSV (`first,last,asn,org`, the org
+ * quoted when it holds a comma). Throws naming the line of a malformed row.
+ */
+export function parseAsnCsv(text: string, name: string): AsnRow[] {
+  const rows: AsnRow[] = [];
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    if (raw === '') continue;
+    const c1 = raw.indexOf(',');
+    const c2 = raw.indexOf(',', c1 + 1);
+    const c3 = raw.indexOf(',', c2 + 1);
+    if (c1 < 0 || c2 < 0 || c3 < 0) throw new Error(`${name}:${line}: expected first,last,asn,org`);
+    let org = raw.slice(c3 + 1).replace(/\r$/, '');
+    if (org.startsWith('"') && org.endsWith('"')) org = org.slice(1, -1).replace(/""/g, '"');
+    const asn = Number(raw.slice(c2 + 1, c3));
+    try {
+      const first = BigInt(raw.slice(0, c1));
+      const last = BigInt(raw.slice(c1 + 1, c2));
+      if (!Number.isInteger(asn) || asn < 0 || last < first) throw new Error('out of range');
+      rows.push({ first, last, asn, org });
+    } catch {
+      throw new Error(`${name}:${line}: malformed row`);
+    }
+  }
+  return rows;
+}
+
+const V4_END = 1n << 32n;
+const V6_END = 1n << 128n;
+
+function v4Arrays(ranges: RangeInput[]): { starts: number[]; values: number[] } {
+  const seg = buildSegments(ranges);
+  const keep = seg.starts.map((s, i) => [s, i] as const).filter(([s]) => s < V4_END);
+  return { starts: keep.map(([s]) => Number(s)), values: keep.map(([, i]) => seg.values[i]!) };
+}
+
+function v6Arrays(ranges: RangeInput[]): { starts: number[]; values: number[] } {
+  const seg = buildSegments(ranges);
+  const starts: number[] = [];
+  const values: number[] = [];
+  seg.starts.forEach((s, i) => {
+    if (s >= V6_END) return;
+    starts.push(Number((s >> 96n) & 0xffffffffn), Number((s >> 64n) & 0xffffffffn), Number((s >> 32n) & 0xffffffffn), Number(s & 0xffffffffn));
+    values.push(seg.values[i]!);
+  });
+  return { starts, values };
+}
+
+export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: CompiledCatalogue): Uint8Array {
+  // Networks are (asn, org) pairs; organisation names are stored once.
+  const orgIndex = new Map<string, number>();
+  const networkIndex = new Map<string, number>();
+  const networkAsn: number[] = [];
+  const networkOrg: number[] = [];
+  const toRanges = (rows: AsnRow[]): RangeInput[] =>
+    rows.map((row) => {
+      const key = `${row.asn}\u0000${row.org}`;
+      let index = networkIndex.get(key);
+      if (index === undefined) {
+        let org = orgIndex.get(row.org);
+        if (org === undefined) {
+          org = orgIndex.size;
+          orgIndex.set(row.org, org);
+        }
+        index = networkAsn.length;
+        networkIndex.set(key, index);
+        networkAsn.push(row.asn);
+        networkOrg.push(org);
+      }
+      return { first: row.first, last: row.last, value: index + 1 };
+    });
+  const asn4 = v4Arrays(toRanges(asnV4));
+  const asn6 = v6Arrays(toRanges(asnV6));
+
+  const pub4: RangeInput[] = [];
+  const pub6: RangeInput[] = [];
+  let published = 0;
+  for (const list of catalogue.ranges) {
+    for (const cidr of list.cidrs) {
+      published++;
+      const parsed = parseCidr(cidr);
+      if (parsed === undefined) throw new Error(`${list.file}: bad CIDR ${cidr}`);
+      (parsed.version === 4 ? pub4 : pub6).push({ first: parsed.first, last: parsed.last, value: published });
+    }
+  }
+  const p4 = v4Arrays(pub4);
+  const p6 = v6Arrays(pub6);
+
+  const encoder = new TextEncoder();
+  const orgBytes = [...orgIndex.keys()].map((org) => encoder.encode(org));
+  const orgOffsets = [0];
+  for (const b of orgBytes) orgOffsets.push(orgOffsets[orgOffsets.length - 1]! + b.length);
+  const orgLength = orgOffsets[orgOffsets.length - 1]!;
+
+  const words: number[][] = [
+    [MAGIC, FORMAT, asn4.values.length, asn6.values.length, p4.values.length, p6.values.length, networkAsn.length, orgBytes.length, orgLength, published, 0, 0],
+    asn4.starts, asn4.values, asn6.starts, asn6.values,
+    p4.starts, p4.values, p6.starts, p6.values,
+    networkAsn, networkOrg, orgOffsets,
+  ];
+  if (words[0]!.length !== HEADER_WORDS) throw new Error('header size mismatch');
+  const wordCount = words.reduce((n, w) => n + w.length, 0);
+  const out = new Uint8Array(wordCount * 4 + orgLength);
+  const view = new Uint32Array(out.buffer, 0, wordCount);
+  let at = 0;
+  for (const w of words) {
+    view.set(w, at);
+    at += w.length;
+  }
+  let byte = wordCount * 4;
+  for (const b of orgBytes) {
+    out.set(b, byte);
+    byte += b.length;
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import type { ParsedIp } from './parse-ip.js';
+import { V4Table, V6Table } from './interval-table.js';
+
+// The binary asset `ipdata.bin`: IP → network (ASN and organisation) from
+// @ip-location-db/asn, and IP → published provider range, as typed arrays the
+// worker and the CLI view in place, without parsing text.
+//
+// Layout (all integers unsigned 32-bit little-endian, every section 4-byte aligned):
+//   header  HEADER_WORDS words: magic, format, then the counts below
+//   asn v4  starts[n4], values[n4]          value = network index + 1, 0 = unrouted
+//   asn v6  starts[4·n6], values[n6]
+//   pub v4  starts[p4], values[p4]          value = published range index + 1 (catalogue order)
+//   pub v6  starts[4·p6], values[p6]
+//   networks asn[m], org[m]                 org = index into the organisation names
+//   orgs    offsets[k + 1], then k UTF-8 names back to back (de-duplicated)
+
+export const MAGIC = 0x50495357; // "WSIP"
+export const FORMAT = 1;
+export const HEADER_WORDS = 12;
+
+export interface Network {
+  asn: number;
+  org: string;
+}
+
+export interface IpDataSections {
+  asnV4: { starts: Uint32Array; values: Uint32Array };
+  asnV6: { starts: Uint32Array; values: Uint32Array };
+  pubV4: { starts: Uint32Array; values: Uint32Array };
+  pubV6: { starts: Uint32Array; values: Uint32Array };
+  networkAsn: Uint32Array;
+  networkOrg: Uint32Array;
+  orgOffsets: Uint32Array;
+  orgBytes: Uint8Array;
+  /** How many published ranges the catalogue this was built with has: the two must match. */
+  publishedCount: number;
+}
+
+export class IpData {
+  private readonly asnV4: V4Table;
+  private readonly asnV6: V6Table;
+  private readonly pubV4: V4Table;
+  private readonly pubV6: V6Table;
+  private readonly orgNames: (string | undefined)[];
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly s: IpDataSections) {
+    this.asnV4 = new V4Table(s.asnV4.starts, s.asnV4.values);
+    this.asnV6 = new V6Table(s.asnV6.starts, s.asnV6.values);
+    this.pubV4 = new V4Table(s.pubV4.starts, s.pubV4.values);
+    this.pubV6 = new V6Table(s.pubV6.starts, s.pubV6.values);
+    this.orgNames = new Array<string | undefined>(s.orgOffsets.length - 1);
+  }
+
+  get publishedCount(): number {
+    return this.s.publishedCount;
+  }
+
+  get networkCount(): number {
+    return this.s.networkAsn.length;
+  }
+
+  /** Network index + 1 for an IPv4 address as a number (the bulk path); 0 when unrouted. */
+  networkIndexV4(ip: number): number {
+    return this.asnV4.lookup(ip);
+  }
+
+  networkIndex(ip: ParsedIp): number {
+    return ip.version === 4 ? this.asnV4.lookup(ip.v4) : this.asnV6.lookup(ip.v6);
+  }
+
+  /** Published range index + 1 (catalogue order); 0 when in no published range. */
+  publishedIndex(ip: ParsedIp): number {
+    return ip.version === 4 ? this.pubV4.lookup(ip.v4) : this.pubV6.lookup(ip.v6);
+  }
+
+  publishedIndexV4(ip: number): number {
+    return this.pubV4.lookup(ip);
+  }
+
+  /** The network for an index from networkIndex*; names are decoded once and kept. */
+  networkAt(indexPlusOne: number): Network | undefined {
+    if (indexPlusOne === 0) return undefined;
+    const i = indexPlusOne - 1;
+    const orgIndex = this.s.networkOrg[i]!;
+    let org = this.orgNames[orgIndex];
+    if (org === undefined) {
+      org = this.decoder.decode(this.s.orgBytes.subarray(this.s.orgOffsets[orgIndex]!, this.s.orgOffsets[orgIndex + 1]!));
+      this.orgNames[orgIndex] = org;
+    }
+    return { asn: this.s.networkAsn[i]!, org };
+  }
+
+  network(ip: ParsedIp): Network | undefined {
+    return this.networkAt(this.networkIndex(ip));
+  }
+}
+
+/** Views the asset in place (copying only if it is not 4-byte aligned). Throws on a foreign or damaged file. */
+export function decodeIpData(input: Uint8Array): IpData {
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  if (bytes.byteLength < HEADER_WORDS * 4) throw new Error('ipdata: file too short');
+  const words = (offset: number, count: number) => {
+    if (offset + count * 4 > bytes.byteLength) throw new Error('ipdata: truncated');
+    return new Uint32Array(bytes.buffer, bytes.byteOffset + offset, count);
+  };
+  const header = words(0, HEADER_WORDS);
+  if (header[0] !== MAGIC) throw new Error('ipdata: not a whoserves IP table (or a big-endian machine)');
+  if (header[1] !== FORMAT) throw new Error(`ipdata: format ${header[1]} is not ${FORMAT}; rebuild`);
+  const [n4, n6, p4, p6, m, k, orgLength, publishedCount] = Array.from(header.subarray(2, 10));
+  let offset = HEADER_WORDS * 4;
+  const take = (count: number) => {
+    const view = words(offset, count);
+    offset += count * 4;
+    return view;
+  };
+  const sections: IpDataSections = {
+    asnV4: { starts: take(n4!), values: take(n4!) },
+    asnV6: { starts: take(n6! * 4), values: take(n6!) },
+    pubV4: { starts: take(p4!), values: take(p4!) },
+    pubV6: { starts: take(p6! * 4), values: take(p6!) },
+    networkAsn: take(m!),
+    networkOrg: take(m!),
+    orgOffsets: take(k! + 1),
+    orgBytes: new Uint8Array(0),
+    publishedCount: publishedCount!,
+  };
+  if (offset + orgLength! > bytes.byteLength) throw new Error('ipdata: truncated');
+  sections.orgBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + offset, orgLength!);
+  return new IpData(sections);
+}

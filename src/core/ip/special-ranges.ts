@@ -1,0 +1,62 @@
+import type { SpecialAddress } from '../types.js';
+
+// Address space that no hosting company serves from. Listed by hand (IANA
+// special-purpose registries, RFC 6890 and successors) rather than taken from
+// ipaddr.js, to name the kinds the product shows: documentation ranges
+// included, and to check them without allocating.
+
+type V4Rule = [network: number, length: number, kind: SpecialAddress];
+type V6Rule = [words: [number, number, number, number], length: number, kind: SpecialAddress];
+
+const v4 = (a: number, b: number, c: number, d: number) => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+
+const SPECIAL_V4: V4Rule[] = [
+  [v4(0, 0, 0, 0), 8, 'unspecified'],
+  [v4(10, 0, 0, 0), 8, 'private'],
+  [v4(100, 64, 0, 0), 10, 'cgnat'],
+  [v4(127, 0, 0, 0), 8, 'loopback'],
+  [v4(169, 254, 0, 0), 16, 'link-local'],
+  [v4(172, 16, 0, 0), 12, 'private'],
+  [v4(192, 0, 0, 0), 24, 'reserved'],
+  [v4(192, 0, 2, 0), 24, 'documentation'],
+  [v4(192, 88, 99, 0), 24, 'reserved'],
+  [v4(192, 168, 0, 0), 16, 'private'],
+  [v4(198, 18, 0, 0), 15, 'reserved'],
+  [v4(198, 51, 100, 0), 24, 'documentation'],
+  [v4(203, 0, 113, 0), 24, 'documentation'],
+  [v4(224, 0, 0, 0), 4, 'multicast'],
+  [v4(240, 0, 0, 0), 4, 'reserved'],
+];
+
+const SPECIAL_V6: V6Rule[] = [
+  [[0, 0, 0, 0], 128, 'unspecified'],
+  [[0, 0, 0, 1], 128, 'loopback'],
+  [[0x01000000, 0, 0, 0], 64, 'reserved'],
+  [[0x20010db8, 0, 0, 0], 32, 'documentation'],
+  [[0x3fff0000, 0, 0, 0], 20, 'documentation'],
+  [[0xfc000000, 0, 0, 0], 7, 'unique-local'],
+  [[0xfe800000, 0, 0, 0], 10, 'link-local'],
+  [[0xff000000, 0, 0, 0], 8, 'multicast'],
+];
+
+function maskFor(bits: number): number {
+  return bits <= 0 ? 0 : bits >= 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
+}
+
+export function specialV4(n: number): SpecialAddress | undefined {
+  for (const [network, length, kind] of SPECIAL_V4) if (((n & maskFor(length)) >>> 0) === network) return kind;
+  return undefined;
+}
+
+export function specialV6(words: ArrayLike<number>): SpecialAddress | undefined {
+  for (const [network, length, kind] of SPECIAL_V6) {
+    let matches = true;
+    for (let w = 0; w < 4 && matches; w++) {
+      const bits = Math.min(32, Math.max(0, length - w * 32));
+      const m = maskFor(bits);
+      matches = ((words[w]! & m) >>> 0) === ((network[w]! & m) >>> 0);
+    }
+    if (matches) return kind;
+  }
+  return undefined;
+}
