@@ -5,7 +5,7 @@
 //   node build.mjs --target chrome|firefox
 // Type errors are caught by `npm run build` (tsc --noEmit runs first); this file only bundles.
 import { context, build } from 'esbuild';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { watch as watchFiles } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -49,10 +49,9 @@ async function compileData() {
 
 async function copyStatic(outdir, target, data) {
   const [base, pkg] = await Promise.all([readFile(join(root, 'manifest.json'), 'utf8'), readFile(join(root, 'package.json'), 'utf8')]);
-  await mkdir(join(outdir, 'data'), { recursive: true });
+  await writeData(join(outdir, 'data'), data);
   await Promise.all([
     writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(target, JSON.parse(base), JSON.parse(pkg)), null, 2)}\n`),
-    ...Object.entries(data).map(([name, contents]) => writeFile(join(outdir, 'data', name), contents)),
     cp(join(root, '_locales'), join(outdir, '_locales'), { recursive: true }),
     cp(join(root, 'icons'), join(outdir, 'icons'), { recursive: true, filter: (src) => !src.endsWith('.svg') }),
     cp(join(root, 'popup', 'popup.html'), join(outdir, 'popup.html')),
@@ -102,6 +101,33 @@ function bundleOptions(outdir, target) {
   };
 }
 
+/** The `whoserves` command: core bundled for Node, with the same data files beside it. */
+function cliOptions(version) {
+  return {
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: join(root, 'dist', 'cli', 'whoserves.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    define: { WHOSERVES_VERSION: JSON.stringify(version) },
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+async function writeData(dir, data) {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(Object.entries(data).map(([name, contents]) => writeFile(join(dir, name), contents)));
+}
+
+async function buildCli(data) {
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  await rm(join(root, 'dist', 'cli'), { recursive: true, force: true });
+  await Promise.all([build(cliOptions(version)), writeData(join(root, 'dist', 'cli', 'data'), data)]);
+}
+
 async function buildOnce() {
   const data = await compileData();
   for (const target of targets) {
@@ -110,8 +136,8 @@ async function buildOnce() {
     await mkdir(outdir, { recursive: true });
     await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, data)]);
   }
-  const sizes = await Promise.all(targets.map(async (t) => `${t}: ${(await readdir(join(root, 'dist', t))).length} entries`));
-  console.log(`built dist/ (${sizes.join(', ')})`);
+  await buildCli(data);
+  console.log(`built ${targets.map((t) => `dist/${t}`).join(', ')} and dist/cli`);
 }
 
 async function watch() {
@@ -120,6 +146,8 @@ async function watch() {
     const ctx = await context(bundleOptions(join(root, 'dist', target), target));
     await ctx.watch();
   }
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  await (await context(cliOptions(version))).watch();
   // Static files and data are not in esbuild's graph: recopy them when they change.
   let timer;
   const recopy = () => {
@@ -128,6 +156,7 @@ async function watch() {
       try {
         const data = await compileData();
         for (const target of targets) await copyStatic(join(root, 'dist', target), target, data);
+        await writeData(join(root, 'dist', 'cli', 'data'), data);
         console.log('copied static files and data');
       } catch (err) {
         console.error(err.message);

@@ -51,6 +51,11 @@ describe('buildSegments and the IPv4 table', () => {
     assert.equal(t.lookup(0xffffffff), 2);
   });
 
+  it('gives an identical range to the list given first', () => {
+    const t = v4Table([r('52.84.0.0', '52.85.255.255', 2), r('52.0.0.0', '52.127.255.255', 1), r('52.84.0.0', '52.85.255.255', 1)]);
+    assert.equal(t.lookup(parseIPv4('52.84.9.9')), 2);
+  });
+
   it('clips a partial overlap in sorted data instead of losing a range', () => {
     const t = v4Table([r('2.0.0.0', '2.0.1.255', 1), r('2.0.1.0', '2.0.2.255', 2)]);
     assert.equal(t.lookup(parseIPv4('2.0.1.9')), 1);
@@ -72,7 +77,7 @@ describe('buildSegments and the IPv4 table', () => {
       const ip = Math.floor(rand() * 2 ** 32);
       let best: RangeInput | undefined;
       ranges.forEach((x) => {
-        if (BigInt(ip) >= x.first && BigInt(ip) <= x.last && (best === undefined || x.last - x.first < best.last - best.first || (x.last - x.first === best.last - best.first && x.value > best.value))) best = x;
+        if (BigInt(ip) >= x.first && BigInt(ip) <= x.last && (best === undefined || x.last - x.first < best.last - best.first || (x.last - x.first === best.last - best.first && x.value < best.value))) best = x;
       });
       assert.equal(t.lookup(ip), best?.value ?? 0, `ip ${ip}`);
     }

@@ -59,6 +59,7 @@ export interface AsnSignature {
   service?: string;
 }
 
+/** A published range list. The most specific range decides; for the same range in two lists, the list named first wins. */
 export interface RangeSource {
   /** File name in data/ranges/. */
   file: string;

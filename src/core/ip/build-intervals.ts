@@ -1,7 +1,9 @@
 // Build time only: turns possibly nested or overlapping ranges into the
 // sorted, disjoint segments the run-time tables search. Where ranges overlap,
 // the most specific (smallest) one wins, which is what makes a published
-// CloudFront range beat the Amazon range around it.
+// CloudFront range beat the Amazon range around it; where the same range is
+// given twice (AWS lists CloudFront's ranges again in its full list), the
+// first given wins.
 
 export interface RangeInput {
   first: bigint;
@@ -17,13 +19,13 @@ export interface Segments {
   values: number[];
 }
 
-/** A binary min-heap on (size, insertion order): the most specific open range on top. */
+/** A binary min-heap on (size, insertion order): the most specific open range on top; of equal ones, the first given. */
 class OpenRanges {
   private heap: { size: bigint; order: number; range: RangeInput }[] = [];
   private readonly less = (i: number, j: number) => {
     const a = this.heap[i]!;
     const b = this.heap[j]!;
-    return a.size < b.size || (a.size === b.size && a.order > b.order);
+    return a.size < b.size || (a.size === b.size && a.order < b.order);
   };
 
   get top(): RangeInput | undefined {

@@ -2,6 +2,7 @@ import type { CompiledCatalogue } from '../catalogue/types.js';
 import { buildSegments, type RangeInput } from './build-intervals.js';
 import { parseCidr } from './parse-ip.js';
 import { FORMAT, HEADER_WORDS, MAGIC } from './ip-data.js';
+import { bucketIndex } from './interval-table.js';
 
 // Build time: compiles the ASN tables and the catalogue's published ranges
 // into ipdata.bin (format in ip-data.ts).
@@ -63,6 +64,10 @@ function v6Arrays(ranges: RangeInput[]): { starts: number[]; values: number[] } 
   return { starts, values };
 }
 
+function withIndex(t: { starts: number[]; values: number[] }, stride: 1 | 4): number[][] {
+  return [t.starts, t.values, Array.from(bucketIndex(Uint32Array.from(t.starts), stride))];
+}
+
 export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: CompiledCatalogue): Uint8Array {
   // Networks are (asn, org) pairs; organisation names are stored once.
   const orgIndex = new Map<string, number>();
@@ -111,8 +116,8 @@ export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: Compi
 
   const words: number[][] = [
     [MAGIC, FORMAT, asn4.values.length, asn6.values.length, p4.values.length, p6.values.length, networkAsn.length, orgBytes.length, orgLength, published, 0, 0],
-    asn4.starts, asn4.values, asn6.starts, asn6.values,
-    p4.starts, p4.values, p6.starts, p6.values,
+    ...withIndex(asn4, 1), ...withIndex(asn6, 4),
+    ...withIndex(p4, 1), ...withIndex(p6, 4),
     networkAsn, networkOrg, orgOffsets,
   ];
   if (words[0]!.length !== HEADER_WORDS) throw new Error('header size mismatch');

@@ -7,25 +7,37 @@
 // contain it, so a lookup is one array read plus a binary search over a
 // handful of segments instead of ~19 steps over the whole table.
 
-const BUCKETS = 65536;
+export const BUCKETS = 65536;
 
-function bucketIndex(count: number, bucketOf: (i: number) => number): Uint32Array {
+/**
+ * For each value of an address's top 16 bits, the first segment starting in
+ * or after that bucket. `stride` is 1 for IPv4 starts, 4 for IPv6 (the top
+ * word comes first). Built at compile time and shipped, so loading is free.
+ */
+export function bucketIndex(starts: Uint32Array, stride: 1 | 4): Uint32Array {
+  const count = starts.length / stride;
   const index = new Uint32Array(BUCKETS + 1);
   let i = 0;
   for (let b = 0; b <= BUCKETS; b++) {
-    while (i < count && bucketOf(i) < b) i++;
+    while (i < count && starts[i * stride]! >>> 16 < b) i++;
     index[b] = i;
   }
+  return index;
+}
+
+function checkedIndex(index: Uint32Array | undefined, starts: Uint32Array, stride: 1 | 4): Uint32Array {
+  if (index === undefined) return bucketIndex(starts, stride);
+  if (index.length !== BUCKETS + 1 || index[BUCKETS] !== starts.length / stride) throw new Error('malformed bucket index');
   return index;
 }
 
 export class V4Table {
   private readonly index: Uint32Array;
 
-  /** `starts[0]` must be 0: every address falls in some segment. */
-  constructor(readonly starts: Uint32Array, readonly values: Uint32Array) {
+  /** `starts[0]` must be 0: every address falls in some segment. Without an index, one is built. */
+  constructor(readonly starts: Uint32Array, readonly values: Uint32Array, index?: Uint32Array) {
     if (starts.length !== values.length || starts.length === 0 || starts[0] !== 0) throw new Error('malformed IPv4 table');
-    this.index = bucketIndex(starts.length, (i) => starts[i]! >>> 16);
+    this.index = checkedIndex(index, starts, 1);
   }
 
   /** The value of the segment holding `ip` (an unsigned 32-bit number); 0 means no data. */
@@ -49,9 +61,9 @@ export class V6Table {
   private readonly index: Uint32Array;
 
   /** `starts` holds four 32-bit words per segment, most significant first. */
-  constructor(readonly starts: Uint32Array, readonly values: Uint32Array) {
+  constructor(readonly starts: Uint32Array, readonly values: Uint32Array, index?: Uint32Array) {
     if (starts.length !== values.length * 4 || values.length === 0 || starts[0] !== 0) throw new Error('malformed IPv6 table');
-    this.index = bucketIndex(values.length, (i) => starts[i * 4]! >>> 16);
+    this.index = checkedIndex(index, starts, 4);
   }
 
   private startsAtOrBefore(i: number, w: ArrayLike<number>): boolean {

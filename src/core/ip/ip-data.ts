@@ -1,5 +1,5 @@
 import type { ParsedIp } from './parse-ip.js';
-import { V4Table, V6Table } from './interval-table.js';
+import { BUCKETS, V4Table, V6Table } from './interval-table.js';
 
 // The binary asset `ipdata.bin`: IP → network (ASN and organisation) from
 // @ip-location-db/asn, and IP → published provider range, as typed arrays the
@@ -7,15 +7,16 @@ import { V4Table, V6Table } from './interval-table.js';
 //
 // Layout (all integers unsigned 32-bit little-endian, every section 4-byte aligned):
 //   header  HEADER_WORDS words: magic, format, then the counts below
-//   asn v4  starts[n4], values[n4]          value = network index + 1, 0 = unrouted
-//   asn v6  starts[4·n6], values[n6]
-//   pub v4  starts[p4], values[p4]          value = published range index + 1 (catalogue order)
-//   pub v6  starts[4·p6], values[p6]
+//   asn v4  starts[n4], values[n4], index[65537]   value = network index + 1, 0 = unrouted
+//   asn v6  starts[4·n6], values[n6], index[65537]
+//   pub v4  starts[p4], values[p4], index[65537]   value = published range index + 1 (catalogue order)
+//   pub v6  starts[4·p6], values[p6], index[65537]
+//   (index: the bucket index of interval-table.ts, precomputed so loading does no work)
 //   networks asn[m], org[m]                 org = index into the organisation names
 //   orgs    offsets[k + 1], then k UTF-8 names back to back (de-duplicated)
 
 export const MAGIC = 0x50495357; // "WSIP"
-export const FORMAT = 1;
+export const FORMAT = 2;
 export const HEADER_WORDS = 12;
 
 export interface Network {
@@ -23,11 +24,17 @@ export interface Network {
   org: string;
 }
 
+interface TableSection {
+  starts: Uint32Array;
+  values: Uint32Array;
+  index: Uint32Array;
+}
+
 export interface IpDataSections {
-  asnV4: { starts: Uint32Array; values: Uint32Array };
-  asnV6: { starts: Uint32Array; values: Uint32Array };
-  pubV4: { starts: Uint32Array; values: Uint32Array };
-  pubV6: { starts: Uint32Array; values: Uint32Array };
+  asnV4: TableSection;
+  asnV6: TableSection;
+  pubV4: TableSection;
+  pubV6: TableSection;
   networkAsn: Uint32Array;
   networkOrg: Uint32Array;
   orgOffsets: Uint32Array;
@@ -37,18 +44,18 @@ export interface IpDataSections {
 }
 
 export class IpData {
-  private readonly asnV4: V4Table;
-  private readonly asnV6: V6Table;
-  private readonly pubV4: V4Table;
-  private readonly pubV6: V6Table;
+  readonly asnV4: V4Table;
+  readonly asnV6: V6Table;
+  readonly pubV4: V4Table;
+  readonly pubV6: V6Table;
   private readonly orgNames: (string | undefined)[];
   private readonly decoder = new TextDecoder();
 
   constructor(private readonly s: IpDataSections) {
-    this.asnV4 = new V4Table(s.asnV4.starts, s.asnV4.values);
-    this.asnV6 = new V6Table(s.asnV6.starts, s.asnV6.values);
-    this.pubV4 = new V4Table(s.pubV4.starts, s.pubV4.values);
-    this.pubV6 = new V6Table(s.pubV6.starts, s.pubV6.values);
+    this.asnV4 = new V4Table(s.asnV4.starts, s.asnV4.values, s.asnV4.index);
+    this.asnV6 = new V6Table(s.asnV6.starts, s.asnV6.values, s.asnV6.index);
+    this.pubV4 = new V4Table(s.pubV4.starts, s.pubV4.values, s.pubV4.index);
+    this.pubV6 = new V6Table(s.pubV6.starts, s.pubV6.values, s.pubV6.index);
     this.orgNames = new Array<string | undefined>(s.orgOffsets.length - 1);
   }
 
@@ -114,11 +121,12 @@ export function decodeIpData(input: Uint8Array): IpData {
     offset += count * 4;
     return view;
   };
+  const table = (count: number, stride: number): TableSection => ({ starts: take(count * stride), values: take(count), index: take(BUCKETS + 1) });
   const sections: IpDataSections = {
-    asnV4: { starts: take(n4!), values: take(n4!) },
-    asnV6: { starts: take(n6! * 4), values: take(n6!) },
-    pubV4: { starts: take(p4!), values: take(p4!) },
-    pubV6: { starts: take(p6! * 4), values: take(p6!) },
+    asnV4: table(n4!, 1),
+    asnV6: table(n6!, 4),
+    pubV4: table(p4!, 1),
+    pubV6: table(p6!, 4),
     networkAsn: take(m!),
     networkOrg: take(m!),
     orgOffsets: take(k! + 1),

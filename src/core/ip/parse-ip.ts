@@ -8,18 +8,20 @@ export type ParsedIp =
 
 /**
  * Fast path for dotted-quad IPv4 (the common case in bulk lookups): no regex,
- * no allocation. Returns the address as an unsigned 32-bit number, or -1.
- * Only the strict form is accepted: no leading zeros, no "1.2.3", no hex.
+ * no allocation. `charAt(i)` gives the character code at i, so the same code
+ * reads strings and byte buffers. Returns the address as an unsigned 32-bit
+ * number, or -1. Only the strict form is accepted: no leading zeros, no
+ * "1.2.3", no hex.
  */
-export function parseIPv4(s: string): number {
-  const len = s.length;
+function parseDottedQuad(charAt: (i: number) => number, start: number, end: number): number {
+  const len = end - start;
   if (len < 7 || len > 15) return -1;
   let value = 0;
   let part = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = charAt(i);
     if (c === 46) {
       if (digits === 0 || dots === 3) return -1;
       value = value * 256 + part;
@@ -35,6 +37,15 @@ export function parseIPv4(s: string): number {
   }
   if (dots !== 3 || digits === 0) return -1;
   return value * 256 + part;
+}
+
+export function parseIPv4(s: string): number {
+  return parseDottedQuad((i) => s.charCodeAt(i), 0, s.length);
+}
+
+/** The same over ASCII bytes, for input read as a buffer: no string is made for a valid address. */
+export function parseIPv4Bytes(bytes: Uint8Array, start: number, end: number): number {
+  return parseDottedQuad((i) => bytes[i]!, start, end);
 }
 
 export function formatIPv4(n: number): string {

@@ -43,7 +43,15 @@ function maskFor(bits: number): number {
   return bits <= 0 ? 0 : bits >= 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
 }
 
+// 1 for first octets that begin some special range: everything else is ordinary space, decided by one array read.
+const SPECIAL_FIRST_OCTETS = new Uint8Array(256);
+for (const [network, length] of SPECIAL_V4) {
+  const span = length >= 8 ? 1 : 2 ** (8 - length);
+  SPECIAL_FIRST_OCTETS.fill(1, network >>> 24, (network >>> 24) + span);
+}
+
 export function specialV4(n: number): SpecialAddress | undefined {
+  if (SPECIAL_FIRST_OCTETS[n >>> 24] === 0) return undefined;
   for (const [network, length, kind] of SPECIAL_V4) if (((n & maskFor(length)) >>> 0) === network) return kind;
   return undefined;
 }

@@ -1,0 +1,135 @@
+// `npm run bench`: IP lookup and table-load performance, each measured against
+// a baseline in the same run (ratios, not absolute times, are what carry over
+// between machines). Prints a Markdown table; the README quotes it.
+import { readFileSync, writeFileSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { decodeIpData } from '../src/core/ip/ip-data.js';
+import { formatIPv4 } from '../src/core/ip/parse-ip.js';
+import { parseAsnCsv } from '../src/core/ip/compile-ip-data.js';
+import { asnPackage } from '../src/node/read-ip-sources.js';
+import { readBinary } from '../src/node/read-binary.js';
+import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
+
+const require = createRequire(import.meta.url);
+const CidrMatcher = require('cidr-matcher') as new (cidrs: string[]) => { contains(ip: string): boolean };
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = join(root, 'dist', 'cli', 'data');
+const now = () => performance.now();
+
+// Deterministic addresses, so runs compare.
+let seed = 0x9e3779b9;
+const random32 = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return seed >>> 0;
+};
+const N = 4_000_000;
+const addresses = new Uint32Array(N);
+for (let i = 0; i < N; i++) addresses[i] = random32();
+
+/** Best of `rounds` runs of fn over all addresses, in lookups per second. */
+function throughput(rounds: number, fn: (ips: Uint32Array) => number): number {
+  let best = Infinity;
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t = now();
+    sink += fn(addresses);
+    best = Math.min(best, now() - t);
+  }
+  if (sink === -1) console.log(''); // keep the work observable
+  return (N / best) * 1000;
+}
+
+function plainBinarySearch(starts: Uint32Array, values: Uint32Array) {
+  return (ips: Uint32Array) => {
+    let sum = 0;
+    for (let i = 0; i < ips.length; i++) {
+      const ip = ips[i]!;
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= ip) lo = mid;
+        else hi = mid - 1;
+      }
+      sum += values[lo]!;
+    }
+    return sum;
+  };
+}
+
+const rows: [string, string, string][] = [];
+const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(0)} /s`);
+
+// 1. Table load: the binary asset vs parsing the CSV it was compiled from.
+const loads: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const t = now();
+  decodeIpData(readBinary(join(dataDir, 'ipdata.bin')));
+  loads.push(now() - t);
+}
+loads.sort((a, b) => a - b);
+const load = loads[3]!;
+const { dir } = asnPackage();
+let t = now();
+const parsed = parseAsnCsv(readFileSync(join(dir, 'asn-ipv4-num.csv'), 'utf8'), 'v4').length + parseAsnCsv(readFileSync(join(dir, 'asn-ipv6-num.csv'), 'utf8'), 'v6').length;
+const csv = now() - t;
+rows.push(['table load (read + view ipdata.bin as the CLI does, median of 7)', `${load.toFixed(1)} ms`, `${(csv / load).toFixed(0)}× faster than parsing the CSV (${csv.toFixed(0)} ms, ${parsed} rows)`]);
+
+const data = decodeIpData(readFileSync(join(dataDir, 'ipdata.bin')));
+
+// 2. IP → network over the full ASN table.
+const engineAsn = throughput(5, (ips) => {
+  let sum = 0;
+  for (let i = 0; i < ips.length; i++) sum += data.networkIndexV4(ips[i]!);
+  return sum;
+});
+const plainAsn = throughput(5, plainBinarySearch(data.asnV4.starts, data.asnV4.values));
+rows.push([`IP → network, ${data.asnV4.starts.length} IPv4 segments`, fmt(engineAsn), `${(engineAsn / plainAsn).toFixed(1)}× a plain binary search (${fmt(plainAsn)})`]);
+
+// 3. IP → published range: engine vs plain binary search vs cidr-matcher, same CIDRs.
+const catalogue = JSON.parse(readFileSync(join(dataDir, 'catalogue.json'), 'utf8')) as CompiledCatalogue;
+const cidrs = catalogue.ranges.flatMap((r) => r.cidrs).filter((c) => !c.includes(':'));
+const enginePub = throughput(5, (ips) => {
+  let sum = 0;
+  for (let i = 0; i < ips.length; i++) sum += data.publishedIndexV4(ips[i]!);
+  return sum;
+});
+const plainPub = throughput(5, plainBinarySearch(data.pubV4.starts, data.pubV4.values));
+const matcher = new CidrMatcher(cidrs);
+const sample = Array.from(addresses.subarray(0, 20_000), formatIPv4);
+t = now();
+let hits = 0;
+for (const ip of sample) if (matcher.contains(ip)) hits++;
+const cidrMatcher = (sample.length / (now() - t)) * 1000;
+rows.push([`IP → published range, ${cidrs.length} IPv4 CIDRs`, fmt(enginePub), `${(enginePub / plainPub).toFixed(1)}× plain binary search (${fmt(plainPub)}), ${(enginePub / cidrMatcher).toFixed(0)}× cidr-matcher (${fmt(cidrMatcher)}, ${hits} hits)`]);
+
+// 4. The CLI end to end: 1 M addresses through `whoserves ip`, output discarded.
+const tmp = mkdtempSync(join(tmpdir(), 'whoserves-bench-'));
+const input = join(tmp, 'ips.txt');
+writeFileSync(input, `${Array.from(addresses.subarray(0, 1_000_000), formatIPv4).join('\n')}\n`);
+for (const json of [false, true]) {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const fd = openSync(input, 'r');
+    t = now();
+    const run = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'whoserves.mjs'), 'ip', ...(json ? ['--json'] : [])], { stdio: [fd, 'ignore', 'pipe'] });
+    times.push((now() - t) / 1000);
+    closeSync(fd);
+    if (run.status !== 0) throw new Error(`whoserves ip failed: ${run.stderr.toString()}`);
+  }
+  const seconds = times.sort((a, b) => a - b)[1]!;
+  rows.push([`\`whoserves ip${json ? ' --json' : ''}\`, 1 M addresses from stdin (median of 3)`, fmt(1_000_000 / seconds), `${seconds.toFixed(2)} s including start-up and table load`]);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`\nwhoserves benchmark — node ${process.version}, ${N / 1e6} M random IPv4 addresses\n`);
+console.log('| measure | result | against the baseline |');
+console.log('|---|---|---|');
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

@@ -1,0 +1,123 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Engine } from '../core/engine.js';
+import { lookupIp, providerForIp, type IpAnswer } from '../core/ip-lookup.js';
+import { parseIPv4Bytes, parseIp } from '../core/ip/parse-ip.js';
+import { specialV4 } from '../core/ip/special-ranges.js';
+import { ByteWriter } from './output.js';
+
+const COLUMNS = { ip: 18, asn: 10, provider: 36 };
+const JSON_HEAD = Buffer.from('{"ip":"');
+/** Node reads pipes and files in chunks of this size when data is waiting. */
+const BULK_READ = 65536;
+
+function tableRow(a: IpAnswer): string {
+  const provider = a.provider === null ? (a.reserved ?? '-') : a.provider.service === undefined ? a.provider.name : `${a.provider.name} (${a.provider.service})`;
+  return `${a.ip.padEnd(COLUMNS.ip)}  ${(a.asn === null ? '-' : `AS${a.asn}`).padEnd(COLUMNS.asn)}  ${provider.padEnd(COLUMNS.provider)}  ${a.org ?? '-'}\n`;
+}
+
+/**
+ * Answers one address per line. IPv4, the bulk case, takes a fast path over
+ * the input bytes: numeric parse, two table lookups, the address bytes copied
+ * through, and the rest of the row (pre-encoded once per network and
+ * published range) copied after. No string is made for such a line.
+ */
+class IpAnswerer {
+  /** Row tails for addresses in no published range, by network index: the common case, an array read. */
+  private readonly plainTails: (Uint8Array | undefined)[];
+  private readonly otherTails = new Map<string, Uint8Array>();
+
+  constructor(private readonly engine: Engine, private readonly json: boolean, private readonly out: ByteWriter) {
+    // Filled up front: an array grown by scattered writes falls back to slow dictionary storage.
+    this.plainTails = new Array<Uint8Array | undefined>(engine.ip.networkCount + 1).fill(undefined);
+  }
+
+  private tail(answer: IpAnswer): Uint8Array {
+    // Rendered with an empty address, then cut just after where the address goes.
+    return Buffer.from(this.json ? `${JSON.stringify(answer).slice(JSON_HEAD.length)}\n` : tableRow(answer).slice(COLUMNS.ip));
+  }
+
+  private answerFor(net: number, pub: number): IpAnswer {
+    const network = this.engine.ip.networkAt(net);
+    return { ip: '', asn: network?.asn ?? null, org: network?.org ?? null, provider: providerForIp(this.engine, pub, network?.asn) };
+  }
+
+  private v4Tail(n: number): Uint8Array {
+    const special = specialV4(n);
+    if (special !== undefined) {
+      let tail = this.otherTails.get(special);
+      if (tail === undefined) this.otherTails.set(special, (tail = this.tail({ ip: '', asn: null, org: null, provider: null, reserved: special })));
+      return tail;
+    }
+    const net = this.engine.ip.networkIndexV4(n);
+    const pub = this.engine.ip.publishedIndexV4(n);
+    if (pub === 0) return (this.plainTails[net] ??= this.tail(this.answerFor(net, 0)));
+    const key = `${net}:${pub}`;
+    let tail = this.otherTails.get(key);
+    if (tail === undefined) this.otherTails.set(key, (tail = this.tail(this.answerFor(net, pub))));
+    return tail;
+  }
+
+  /** Writes the row for input[start, end); false when it is not an IP address. */
+  row(input: Uint8Array, start: number, end: number): boolean {
+    const n = parseIPv4Bytes(input, start, end);
+    if (n >= 0) {
+      const tail = this.v4Tail(n);
+      if (this.json) this.out.bytes(JSON_HEAD);
+      this.out.slice(input, start, end);
+      if (!this.json) this.out.spaces(COLUMNS.ip - (end - start));
+      this.out.bytes(tail);
+      return true;
+    }
+    const ip = parseIp(Buffer.from(input.buffer, input.byteOffset + start, end - start).toString('utf8'));
+    if (ip === undefined) return false;
+    const answer = lookupIp(this.engine, ip);
+    this.out.text(this.json ? `${JSON.stringify(answer)}\n` : tableRow(answer));
+    return true;
+  }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
+
+/** Calls `line` with the bounds of each line, blanks around it trimmed; returns the unfinished tail. */
+function eachLine(data: Buffer, line: (start: number, end: number) => void): Buffer {
+  let start = 0;
+  for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) {
+    let s = start;
+    let e = i;
+    while (s < e && isSpace(data[s]!)) s++;
+    while (e > s && isSpace(data[e - 1]!)) e--;
+    line(s, e);
+    start = i + 1;
+  }
+  return data.subarray(start);
+}
+
+/** Returns the exit status: 0, or 2 when some input was not an IP address (each named on stderr). */
+export async function ipCommand(engine: Engine, ips: string[], json: boolean, stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+  const out = new ByteWriter(stdout);
+  const answerer = new IpAnswerer(engine, json, out);
+  let bad = 0;
+  let lineNo = 0;
+  const answer = (data: Uint8Array, start: number, end: number) => {
+    lineNo++;
+    if (start === end || answerer.row(data, start, end)) return;
+    bad++;
+    const text = Buffer.from(data.buffer, data.byteOffset + start, Math.min(end - start, 100)).toString('utf8');
+    stderr.write(`whoserves: ${ips.length > 0 ? 'argument' : 'line'} ${lineNo}: not an IP address: ${JSON.stringify(text)}\n`);
+  };
+  if (!json) out.text(`${'IP'.padEnd(COLUMNS.ip)}  ${'ASN'.padEnd(COLUMNS.asn)}  ${'PROVIDER'.padEnd(COLUMNS.provider)}  ORGANISATION\n`);
+  const feed = (data: Buffer) => eachLine(data, (s, e) => answer(data, s, e));
+  if (ips.length > 0) feed(Buffer.from(`${ips.join('\n')}\n`));
+  else {
+    let rest: Buffer = Buffer.alloc(0);
+    for await (const chunk of stdin as AsyncIterable<Buffer>) {
+      rest = feed(rest.length === 0 ? chunk : Buffer.concat([rest, chunk]));
+      // A short read means the input is arriving slowly (a person, a pipe from a live log):
+      // answer now. Full reads mean bulk input: batch.
+      await (chunk.length < BULK_READ ? out.flush() : out.drain());
+    }
+    if (rest.length > 0) feed(Buffer.concat([rest, Buffer.from('\n')]));
+  }
+  await out.flush();
+  return bad > 0 ? 2 : 0;
+}

@@ -1,0 +1,76 @@
+// The `whoserves` command: the same core as the extension, over files and pipes.
+// Usage errors and bad input end with one line on stderr and exit status 2,
+// never a stack trace.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createEngine, type Engine } from '../core/engine.js';
+import { decodeIpData } from '../core/ip/ip-data.js';
+import { readBinary } from '../node/read-binary.js';
+import type { CompiledCatalogue } from '../core/catalogue/types.js';
+import { USAGE, UsageError, parseFlags } from './usage.js';
+import { ipCommand } from './ip-command.js';
+import { classifyCommand } from './classify-command.js';
+
+declare const WHOSERVES_VERSION: string;
+
+function loadEngine(): Engine {
+  const dir = fileURLToPath(new URL('./data/', import.meta.url));
+  try {
+    const catalogue = JSON.parse(readFileSync(`${dir}catalogue.json`, 'utf8')) as CompiledCatalogue;
+    return createEngine(catalogue, decodeIpData(readBinary(`${dir}ipdata.bin`)));
+  } catch (err) {
+    throw new Error(`cannot load the data in ${dir} (${(err as Error).message}); run \`npm run build\``);
+  }
+}
+
+function readInput(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${WHOSERVES_VERSION}\n`);
+    return 0;
+  }
+  if (command === 'ip') {
+    const { flags, operands } = parseFlags(rest, ['--json']);
+    return ipCommand(loadEngine(), operands, flags.has('--json'), process.stdin, process.stdout, process.stderr);
+  }
+  if (command === 'classify') {
+    const { flags, operands } = parseFlags(rest, ['--json']);
+    if (operands.length !== 1) throw new UsageError('classify takes exactly one FILE, or - for standard input');
+    process.stdout.write(classifyCommand(loadEngine(), readInput(operands[0]!), flags.has('--json')));
+    return 0;
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+// A reader that stops early (`whoserves ip … | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const usage = err instanceof UsageError;
+    process.stderr.write(`whoserves: ${err instanceof Error ? err.message : String(err)}${usage ? '\n(see whoserves --help)' : ''}\n`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

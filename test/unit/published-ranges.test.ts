@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { classify } from '../../src/core/classify.js';
+import { parseCidr, parseIp } from '../../src/core/ip/parse-ip.js';
+import { realCatalogue, realEngine } from './engine-fixture.js';
+
+// Addresses sampled from every published list, at both ends of each sampled
+// range, must be answered by the list a brute-force scan says is the most
+// specific one holding them (the first-listed on a tie).
+
+const SAMPLES_PER_LIST = 25;
+
+function formatBig(value: bigint, version: 4 | 6): string {
+  if (version === 4) return [24n, 16n, 8n, 0n].map((s) => (value >> s) & 255n).join('.');
+  return [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((s) => ((value >> s) & 0xffffn).toString(16)).join(':');
+}
+
+describe('published ranges', () => {
+  const catalogue = realCatalogue();
+  const all = catalogue.ranges.flatMap((list, order) => list.cidrs.map((cidr) => ({ list, order, range: parseCidr(cidr)! })));
+
+  for (const list of catalogue.ranges) {
+    it(`${list.file}: sampled addresses map to ${list.provider} or to a more specific list`, () => {
+      const step = Math.max(1, Math.floor(list.cidrs.length / SAMPLES_PER_LIST));
+      for (let i = 0; i < list.cidrs.length; i += step) {
+        const range = parseCidr(list.cidrs[i]!)!;
+        for (const value of [range.first, range.last]) {
+          const ip = parseIp(formatBig(value, range.version))!;
+          let best: (typeof all)[number] | undefined;
+          for (const c of all) {
+            if (c.range.version !== range.version || value < c.range.first || value > c.range.last) continue;
+            const size = c.range.last - c.range.first;
+            const bestSize = best === undefined ? -1n : best.range.last - best.range.first;
+            if (best === undefined || size < bestSize || (size === bestSize && c.order < best.order)) best = c;
+          }
+          const got = realEngine().publishedAt(realEngine().ip.publishedIndex(ip));
+          assert.equal(got?.list, best?.list.file, `${ip.text}`);
+          assert.equal(got?.cidr, best?.range.text, `${ip.text}`);
+          if (ip.special === undefined) {
+            const report = classify(realEngine(), { host: 'sample.example', ips: [ip.text] });
+            assert.ok(report.providers.some((p) => p.id === best!.list.provider && p.role === best!.list.role), `${ip.text} → ${JSON.stringify(report.providers.map((p) => `${p.role}:${p.id}`))}`);
+          }
+        }
+      }
+    });
+  }
+});
