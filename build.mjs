@@ -47,6 +47,24 @@ async function compileData() {
   return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': bytes };
 }
 
+/** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */
+function pageHtml(name) {
+  return `<!doctype html>
+<html>
+<head>
+  <meta charset="utf-8">
+  <meta name="color-scheme" content="light dark">
+  <title>whoserves</title>
+  <link rel="stylesheet" href="${name}.css">
+</head>
+<body>
+  <main id="app"${name === 'popup' ? ' aria-live="polite"' : ''}></main>
+  <script src="${name}.js"></script>
+</body>
+</html>
+`;
+}
+
 async function copyStatic(outdir, target, data) {
   const [base, pkg] = await Promise.all([readFile(join(root, 'manifest.json'), 'utf8'), readFile(join(root, 'package.json'), 'utf8')]);
   await writeData(join(outdir, 'data'), data);
@@ -54,8 +72,10 @@ async function copyStatic(outdir, target, data) {
     writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(target, JSON.parse(base), JSON.parse(pkg)), null, 2)}\n`),
     cp(join(root, '_locales'), join(outdir, '_locales'), { recursive: true }),
     cp(join(root, 'icons'), join(outdir, 'icons'), { recursive: true, filter: (src) => !src.endsWith('.svg') }),
-    cp(join(root, 'popup', 'popup.html'), join(outdir, 'popup.html')),
-    cp(join(root, 'popup', 'popup.css'), join(outdir, 'popup.css')),
+    ...['popup', 'options'].flatMap((name) => [
+      writeFile(join(outdir, `${name}.html`), pageHtml(name)),
+      cp(join(root, name, `${name}.css`), join(outdir, `${name}.css`)),
+    ]),
   ]);
 }
 
@@ -86,7 +106,7 @@ const noInnerHtml = {
 function bundleOptions(outdir, target) {
   return {
     absWorkingDir: root,
-    entryPoints: { background: 'src/background/index.ts', content: 'src/content/index.ts', popup: 'popup/main.tsx' },
+    entryPoints: { background: 'src/background/index.ts', content: 'src/content/index.ts', popup: 'popup/main.tsx', options: 'options/main.tsx' },
     outdir,
     bundle: true,
     format: 'iife',
@@ -164,7 +184,7 @@ async function watch() {
     }, 100);
   };
   for (const dir of ['data', '_locales', 'icons']) watchFiles(join(root, dir), { recursive: true }, recopy);
-  for (const file of ['manifest.json', 'popup/popup.html', 'popup/popup.css']) watchFiles(join(root, file), recopy);
+  for (const file of ['manifest.json', 'popup/popup.css', 'options/options.css']) watchFiles(join(root, file), recopy);
   console.log('watching for changes (Ctrl-C to stop)');
 }
 

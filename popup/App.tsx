@@ -33,6 +33,14 @@ function reloadTab(tabId: number): Promise<void> {
   });
 }
 
+function Footer() {
+  return (
+    <footer class="footer">
+      <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>{t('aboutLink')}</button>
+    </footer>
+  );
+}
+
 export function App({ initial }: { initial: Subject | undefined }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -67,7 +75,7 @@ export function App({ initial }: { initial: Subject | undefined }) {
     return <Notice tone="error" title={t('errorTitle')} body={load.message} action={{ label: t('retry'), run: retry }} />;
   }
   const { subject, view } = load;
-  if (view.state === 'report') return <ReportView view={view} lookup={subject.kind === 'host'} />;
+  if (view.state === 'report') return <><ReportView view={view} lookup={subject.kind === 'host'} /><Footer /></>;
   const reload = subject.kind === 'tab' ? () => {
     setLoad({ status: 'loading' });
     reloadTab(subject.tabId).then(retry, (err: unknown) => setLoad({ status: 'error', message: String(err) }));

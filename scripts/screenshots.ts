@@ -2,7 +2,7 @@
 // into docs/, from the same local sites the end-to-end tests use.
 /// <reference types="chrome" />
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension, tabIdOf, waitUntilRecorded } from '../test/e2e/harness/browser.js';
+import { launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilWatching } from '../test/e2e/harness/browser.js';
 import { startSites } from '../test/e2e/harness/sites.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
@@ -16,15 +16,7 @@ const sites = await startSites();
 const ext = await launchWithExtension(sites.port);
 try {
   const tab = await ext.context.newPage();
-  for (let attempt = 0; ; attempt++) {
-    await tab.goto('http://probe.test/');
-    try {
-      await waitUntilRecorded(ext.worker, 'probe.test', 2000);
-      break;
-    } catch (err) {
-      if (attempt >= 4) throw err;
-    }
-  }
+  await waitUntilWatching(ext, tab);
   for (const shot of shots) {
     await tab.goto(shot.url);
     await waitUntilRecorded(ext.worker, new URL(shot.url).hostname);

@@ -22,13 +22,13 @@ function tableRow(a: IpAnswer): string {
  * published range) copied after. No string is made for such a line.
  */
 class IpAnswerer {
-  /** Row tails for addresses in no published range, by network index: the common case, an array read. */
-  private readonly plainTails: (Uint8Array | undefined)[];
-  private readonly otherTails = new Map<string, Uint8Array>();
+  /** Encoded row tails by answer index (network and published range), filled as answers are met. */
+  private readonly tails: (Uint8Array | undefined)[];
+  private readonly specialTails = new Map<string, Uint8Array>();
 
   constructor(private readonly engine: Engine, private readonly json: boolean, private readonly out: ByteWriter) {
     // Filled up front: an array grown by scattered writes falls back to slow dictionary storage.
-    this.plainTails = new Array<Uint8Array | undefined>(engine.ip.networkCount + 1).fill(undefined);
+    this.tails = new Array<Uint8Array | undefined>(engine.ip.answerCount).fill(undefined);
   }
 
   private tail(answer: IpAnswer): Uint8Array {
@@ -36,24 +36,21 @@ class IpAnswerer {
     return Buffer.from(this.json ? `${JSON.stringify(answer).slice(JSON_HEAD.length)}\n` : tableRow(answer).slice(COLUMNS.ip));
   }
 
-  private answerFor(net: number, pub: number): IpAnswer {
-    const network = this.engine.ip.networkAt(net);
-    return { ip: '', asn: network?.asn ?? null, org: network?.org ?? null, provider: providerForIp(this.engine, pub, network?.asn) };
-  }
-
   private v4Tail(n: number): Uint8Array {
     const special = specialV4(n);
     if (special !== undefined) {
-      let tail = this.otherTails.get(special);
-      if (tail === undefined) this.otherTails.set(special, (tail = this.tail({ ip: '', asn: null, org: null, provider: null, reserved: special })));
+      let tail = this.specialTails.get(special);
+      if (tail === undefined) this.specialTails.set(special, (tail = this.tail({ ip: '', asn: null, org: null, provider: null, reserved: special })));
       return tail;
     }
-    const net = this.engine.ip.networkIndexV4(n);
-    const pub = this.engine.ip.publishedIndexV4(n);
-    if (pub === 0) return (this.plainTails[net] ??= this.tail(this.answerFor(net, 0)));
-    const key = `${net}:${pub}`;
-    let tail = this.otherTails.get(key);
-    if (tail === undefined) this.otherTails.set(key, (tail = this.tail(this.answerFor(net, pub))));
+    const ip = this.engine.ip;
+    const answer = ip.answerV4(n);
+    let tail = this.tails[answer];
+    if (tail === undefined) {
+      const network = ip.networkAt(ip.answerNetwork(answer));
+      tail = this.tail({ ip: '', asn: network?.asn ?? null, org: network?.org ?? null, provider: providerForIp(this.engine, ip.answerPublished(answer), network?.asn) });
+      this.tails[answer] = tail;
+    }
     return tail;
   }
 

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { activeTabId, launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/browser.js';
+import { activeTabId, launchWithExtension, waitUntilWatching, tabIdOf, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/browser.js';
 import { startSites, type SiteServer } from './harness/sites.js';
 
 describe('extension in headless Chromium', function () {
@@ -13,17 +13,7 @@ describe('extension in headless Chromium', function () {
     sites = await startSites();
     ext = await launchWithExtension(sites.port);
     page = await ext.context.newPage();
-    // Start-up race: the first webRequest events can be lost before the worker's listeners run.
-    // Wait until a probe page is provably recorded before the real navigations.
-    for (let attempt = 0; ; attempt++) {
-      await page.goto('http://probe.test/');
-      try {
-        await waitUntilRecorded(ext.worker, 'probe.test', 2000);
-        break;
-      } catch (err) {
-        if (attempt >= 4) throw err;
-      }
-    }
+    await waitUntilWatching(ext, page);
   });
 
   after(async () => {
@@ -53,6 +43,17 @@ describe('extension in headless Chromium', function () {
     assert.match(await popup.locator('.notice').last().textContent() ?? '', /Origin hidden behind Cloudflare/);
     assert.equal(await card.locator('.abuse a').getAttribute('href'), 'https://www.cloudflare.com/abuse/');
     await popup.close();
+  });
+
+  it('credits its data and says what it sends, on the about page the popup links to', async () => {
+    const about = await ext.context.newPage();
+    await about.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await about.getByText(/Provider catalogue: \d+ providers/).waitFor();
+    const text = await about.locator('main').innerText();
+    assert.match(text, /@ip-location-db\/asn, version \d/);
+    assert.match(text, /CC BY 4\.0/);
+    assert.match(text, /makes no network requests of its own/);
+    await about.close();
   });
 
   it('sets the toolbar badge for the tab from what the browser saw', async () => {

@@ -30,7 +30,7 @@ describe('design guards', () => {
   });
 
   it('no code renders HTML from strings or evaluates code', () => {
-    for (const file of [...sources('src'), ...sources('popup')]) {
+    for (const file of [...sources('src'), ...sources('popup'), ...sources('options')]) {
       const text = read(file);
       for (const banned of [/innerHTML/, /outerHTML/, /dangerouslySetInnerHTML/, /insertAdjacentHTML/, /\beval\(/, /new Function\(/, /document\.write/]) {
         assert.doesNotMatch(text, banned, `${file} uses ${banned.source}`);
@@ -39,7 +39,7 @@ describe('design guards', () => {
   });
 
   it('only src/messages.ts talks to runtime messaging', () => {
-    for (const file of [...sources('src'), ...sources('popup')].filter((f) => f !== 'src/messages.ts')) {
+    for (const file of [...sources('src'), ...sources('popup'), ...sources('options')].filter((f) => f !== 'src/messages.ts')) {
       assert.doesNotMatch(read(file), /runtime\.(sendMessage|onMessage)/, file);
     }
   });

@@ -2,7 +2,7 @@ import type { CompiledCatalogue } from '../catalogue/types.js';
 import { buildSegments, type RangeInput } from './build-intervals.js';
 import { parseCidr } from './parse-ip.js';
 import { FORMAT, HEADER_WORDS, MAGIC } from './ip-data.js';
-import { bucketIndex } from './interval-table.js';
+import { V4_BUCKET_BITS, V6_BUCKET_BITS, bucketIndex } from './interval-table.js';
 
 // Build time: compiles the ASN tables and the catalogue's published ranges
 // into ipdata.bin (format in ip-data.ts).
@@ -64,8 +64,43 @@ function v6Arrays(ranges: RangeInput[]): { starts: number[]; values: number[] } 
   return { starts, values };
 }
 
+/**
+ * One IPv4 table for both questions: a segment wherever either table changes,
+ * valued by the (network, published range) pair that holds there.
+ */
+function combineV4(asn: { starts: number[]; values: number[] }, pub: { starts: number[]; values: number[] }) {
+  const starts: number[] = [];
+  const values: number[] = [];
+  const answerNetwork: number[] = [];
+  const answerPublished: number[] = [];
+  const answers = new Map<string, number>();
+  let i = 0;
+  let j = 0;
+  let a = 0;
+  let p = 0;
+  while (i < asn.starts.length || j < pub.starts.length) {
+    const nextA = i < asn.starts.length ? asn.starts[i]! : Infinity;
+    const nextP = j < pub.starts.length ? pub.starts[j]! : Infinity;
+    const at = Math.min(nextA, nextP);
+    if (nextA === at) a = asn.values[i++]!;
+    if (nextP === at) p = pub.values[j++]!;
+    const key = `${a}:${p}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = answerNetwork.length;
+      answers.set(key, answer);
+      answerNetwork.push(a);
+      answerPublished.push(p);
+    }
+    if (values.length > 0 && values[values.length - 1] === answer) continue;
+    starts.push(at);
+    values.push(answer);
+  }
+  return { table: { starts, values }, answerNetwork, answerPublished };
+}
+
 function withIndex(t: { starts: number[]; values: number[] }, stride: 1 | 4): number[][] {
-  return [t.starts, t.values, Array.from(bucketIndex(Uint32Array.from(t.starts), stride))];
+  return [t.starts, t.values, Array.from(bucketIndex(Uint32Array.from(t.starts), stride, stride === 1 ? V4_BUCKET_BITS : V6_BUCKET_BITS))];
 }
 
 export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: CompiledCatalogue): Uint8Array {
@@ -114,10 +149,11 @@ export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: Compi
   for (const b of orgBytes) orgOffsets.push(orgOffsets[orgOffsets.length - 1]! + b.length);
   const orgLength = orgOffsets[orgOffsets.length - 1]!;
 
+  const v4 = combineV4(asn4, p4);
   const words: number[][] = [
-    [MAGIC, FORMAT, asn4.values.length, asn6.values.length, p4.values.length, p6.values.length, networkAsn.length, orgBytes.length, orgLength, published, 0, 0],
-    ...withIndex(asn4, 1), ...withIndex(asn6, 4),
-    ...withIndex(p4, 1), ...withIndex(p6, 4),
+    [MAGIC, FORMAT, v4.table.values.length, v4.answerNetwork.length, asn6.values.length, p6.values.length, networkAsn.length, orgBytes.length, orgLength, published, 0, 0],
+    ...withIndex(v4.table, 1), v4.answerNetwork, v4.answerPublished,
+    ...withIndex(asn6, 4), ...withIndex(p6, 4),
     networkAsn, networkOrg, orgOffsets,
   ];
   if (words[0]!.length !== HEADER_WORDS) throw new Error('header size mismatch');

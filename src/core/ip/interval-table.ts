@@ -3,31 +3,37 @@
 // over the loaded asset, so loading costs nothing but the small bucket index
 // built here.
 //
-// The index maps the top 16 bits of an address to the segments that can
-// contain it, so a lookup is one array read plus a binary search over a
-// handful of segments instead of ~19 steps over the whole table.
+// The index maps the top bits of an address to the segments that can contain
+// it, so a lookup is one array read plus a binary search over a few segments
+// instead of ~19 steps over the whole table. 16 bits (a 256 KB index) for
+// IPv4; more bits measured no faster on the ASN data and cost load time. For
+// IPv6, 16 bits of the first word.
 
-export const BUCKETS = 65536;
+export const V4_BUCKET_BITS = 16;
+export const V6_BUCKET_BITS = 16;
 
 /**
- * For each value of an address's top 16 bits, the first segment starting in
- * or after that bucket. `stride` is 1 for IPv4 starts, 4 for IPv6 (the top
+ * For each value of an address's top `bits` bits, the first segment starting
+ * in or after that bucket. `stride` is 1 for IPv4 starts, 4 for IPv6 (the top
  * word comes first). Built at compile time and shipped, so loading is free.
  */
-export function bucketIndex(starts: Uint32Array, stride: 1 | 4): Uint32Array {
+export function bucketIndex(starts: Uint32Array, stride: 1 | 4, bits: number): Uint32Array {
   const count = starts.length / stride;
-  const index = new Uint32Array(BUCKETS + 1);
+  const buckets = 2 ** bits;
+  const shift = 32 - bits;
+  const index = new Uint32Array(buckets + 1);
   let i = 0;
-  for (let b = 0; b <= BUCKETS; b++) {
-    while (i < count && starts[i * stride]! >>> 16 < b) i++;
+  for (let b = 0; b <= buckets; b++) {
+    while (i < count && starts[i * stride]! >>> shift < b) i++;
     index[b] = i;
   }
   return index;
 }
 
-function checkedIndex(index: Uint32Array | undefined, starts: Uint32Array, stride: 1 | 4): Uint32Array {
-  if (index === undefined) return bucketIndex(starts, stride);
-  if (index.length !== BUCKETS + 1 || index[BUCKETS] !== starts.length / stride) throw new Error('malformed bucket index');
+function checkedIndex(index: Uint32Array | undefined, starts: Uint32Array, stride: 1 | 4, bits: number): Uint32Array {
+  if (index === undefined) return bucketIndex(starts, stride, bits);
+  const buckets = 2 ** bits;
+  if (index.length !== buckets + 1 || index[buckets] !== starts.length / stride) throw new Error('malformed bucket index');
   return index;
 }
 
@@ -37,12 +43,12 @@ export class V4Table {
   /** `starts[0]` must be 0: every address falls in some segment. Without an index, one is built. */
   constructor(readonly starts: Uint32Array, readonly values: Uint32Array, index?: Uint32Array) {
     if (starts.length !== values.length || starts.length === 0 || starts[0] !== 0) throw new Error('malformed IPv4 table');
-    this.index = checkedIndex(index, starts, 1);
+    this.index = checkedIndex(index, starts, 1, V4_BUCKET_BITS);
   }
 
   /** The value of the segment holding `ip` (an unsigned 32-bit number); 0 means no data. */
   lookup(ip: number): number {
-    const b = ip >>> 16;
+    const b = ip >>> (32 - V4_BUCKET_BITS);
     // The holder is the last segment starting at or before ip: it starts in this bucket or is the one open before it.
     let lo = this.index[b]!;
     lo = lo > 0 ? lo - 1 : 0;
@@ -63,7 +69,7 @@ export class V6Table {
   /** `starts` holds four 32-bit words per segment, most significant first. */
   constructor(readonly starts: Uint32Array, readonly values: Uint32Array, index?: Uint32Array) {
     if (starts.length !== values.length * 4 || values.length === 0 || starts[0] !== 0) throw new Error('malformed IPv6 table');
-    this.index = checkedIndex(index, starts, 4);
+    this.index = checkedIndex(index, starts, 4, V6_BUCKET_BITS);
   }
 
   private startsAtOrBefore(i: number, w: ArrayLike<number>): boolean {
@@ -78,7 +84,7 @@ export class V6Table {
   }
 
   lookup(words: ArrayLike<number>): number {
-    const b = words[0]! >>> 16;
+    const b = words[0]! >>> (32 - V6_BUCKET_BITS);
     let lo = this.index[b]!;
     lo = lo > 0 ? lo - 1 : 0;
     let hi = this.index[b + 1]! - 1;

@@ -115,6 +115,23 @@ export async function waitUntilRemembered(worker: Worker, host: string, timeoutM
   throw new Error(`the worker never remembered ${host}`);
 }
 
+/**
+ * Start-up race: the first webRequest events can be lost before the worker's
+ * listeners run. Loads a probe page until the worker has provably recorded it,
+ * so the navigations that follow are seen.
+ */
+export async function waitUntilWatching(ext: ExtensionBrowser, page: Page): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.goto('http://probe.test/');
+    try {
+      await waitUntilRecorded(ext.worker, 'probe.test', 2000);
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+}
+
 /** Resolves once the worker has recorded a main document from `host` in some tab. */
 export async function waitUntilRecorded(worker: Worker, host: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,53 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
+import { t } from '../popup/i18n.js';
+
+/** What the extension ships, read from its own data file (no message needed: nothing is computed). */
+function useCatalogue(): { catalogue?: CompiledCatalogue; error?: string } {
+  const [state, setState] = useState<{ catalogue?: CompiledCatalogue; error?: string }>({});
+  useEffect(() => {
+    fetch(browser.runtime.getURL('data/catalogue.json'))
+      .then((res) => res.json() as Promise<CompiledCatalogue>)
+      .then((catalogue) => setState({ catalogue }), (err: unknown) => setState({ error: String(err) }));
+  }, []);
+  return state;
+}
+
+function About() {
+  const { catalogue, error } = useCatalogue();
+  const ranges = catalogue?.ranges.reduce((n, r) => n + r.cidrs.length, 0) ?? 0;
+  return (
+    <>
+      <h1>{t('aboutTitle')}</h1>
+      <p>{t('aboutIntro')}</p>
+      <h2>{t('aboutPrivacyTitle')}</h2>
+      <p>{t('aboutPrivacy')}</p>
+      <h2>{t('aboutDataTitle')}</h2>
+      {error !== undefined && <p role="alert">{t('aboutLoadError', error)}</p>}
+      {catalogue !== undefined && (
+        <ul>
+          <li>{t('aboutProviders', String(catalogue.providers.length))}</li>
+          <li>{t('aboutRanges', String(catalogue.ranges.length), String(ranges))}</li>
+          <li>{t('aboutAsn', catalogue.dataVersions?.asn ?? '?')}</li>
+        </ul>
+      )}
+      <h2>{t('aboutCreditsTitle')}</h2>
+      <ul>
+        <li>
+          {t('aboutCreditAsn')} <a href="https://github.com/sapics/ip-location-db" target="_blank" rel="noopener noreferrer">ip-location-db</a> ·{' '}
+          <a href="https://db-ip.com/" target="_blank" rel="noopener noreferrer">DB-IP</a> ·{' '}
+          <a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener noreferrer">CC BY 4.0</a>
+        </li>
+        <li>{t('aboutCreditPsl')}</li>
+      </ul>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root !== null) {
+  document.title = t('aboutTitle');
+  render(<About />, root);
+}
