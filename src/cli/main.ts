@@ -10,6 +10,9 @@ import type { CompiledCatalogue } from '../core/catalogue/types.js';
 import { USAGE, UsageError, parseFlags } from './usage.js';
 import { ipCommand } from './ip-command.js';
 import { classifyCommand } from './classify-command.js';
+import { lookupCommand } from './lookup-command.js';
+import { DEFAULT_RESOLVER, DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
+import type { FetchLike } from '../core/dns/types.js';
 
 declare const WHOSERVES_VERSION: string;
 
@@ -54,6 +57,17 @@ async function main(argv: string[]): Promise<number> {
     if (operands.length !== 1) throw new UsageError('classify takes exactly one FILE, or - for standard input');
     process.stdout.write(classifyCommand(loadEngine(), readInput(operands[0]!), flags.has('--json')));
     return 0;
+  }
+  if (command === 'lookup') {
+    const { flags, operands, values } = parseFlags(rest, ['--json'], ['--doh', '--timeout']);
+    if (operands.length !== 1) throw new UsageError('lookup takes exactly one host, URL or IP address');
+    const timeoutMs = Number(values.get('--timeout') ?? DEFAULT_TIMEOUT_MS);
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
+    const resolver = values.get('--doh') ?? DEFAULT_RESOLVER;
+    if (!/^https?:\/\/[^/]+\//.test(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
+    const { output, code } = await lookupCommand(loadEngine(), operands[0]!, { resolver, timeoutMs, json: flags.has('--json'), fetch: fetch as unknown as FetchLike });
+    process.stdout.write(output);
+    return code;
   }
   throw new UsageError(`unknown command "${command}"`);
 }

@@ -7,20 +7,30 @@ Usage:
                                        with no IPs, reads one per line from standard input
   whoserves classify [--json] FILE|-   classify observations ({host, ips?, headers?, cname?,
                                        ns?, mx?, txt?}, one object or an array) into reports
+  whoserves lookup [--json] [--doh URL] [--timeout MS] HOST|URL|IP
+                                       look a host up over DNS-over-HTTPS (addresses, CNAME chain,
+                                       NS, SOA, MX, TXT) and classify what it finds
   whoserves --help | --version
 
-Everything runs offline: no address or host name leaves this machine.
-Exit status: 0 success, 2 usage error or invalid input.`;
+ip and classify run offline. lookup sends the host name and its registrable domain to one
+DNS-over-HTTPS resolver (default: Quad9's unfiltered https://dns10.quad9.net/dns-query) and
+nothing anywhere else.
+Exit status: 0 success, 1 the host does not exist (lookup), 2 usage error or invalid input.`;
 
-/** Splits flags from operands; unknown flags are usage errors, not silently ignored. */
-export function parseFlags(args: string[], known: readonly string[]): { flags: Set<string>; operands: string[] } {
+/** Splits flags (and options that take a value) from operands; unknown flags are usage errors, not silently ignored. */
+export function parseFlags(args: string[], known: readonly string[], withValue: readonly string[] = []): { flags: Set<string>; operands: string[]; values: Map<string, string> } {
   const flags = new Set<string>();
   const operands: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith('--')) {
-      if (!known.includes(arg)) throw new UsageError(`unknown option ${arg}`);
-      flags.add(arg);
-    } else operands.push(arg);
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) operands.push(arg);
+    else if (known.includes(arg)) flags.add(arg);
+    else if (withValue.includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      values.set(arg, value);
+    } else throw new UsageError(`unknown option ${arg}`);
   }
-  return { flags, operands };
+  return { flags, operands, values };
 }
