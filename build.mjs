@@ -34,17 +34,17 @@ function manifestFor(target, base, pkg) {
 
 /**
  * Validates data/ and compiles the two assets the worker and the CLI load:
- * catalogue.json (providers and signatures) and ipdata.bin (IP → network and
- * published range tables). Throws on any problem in the data.
+ * catalogue.json (providers and signatures) and ipdata.bin / ipdata6.bin (IP →
+ * network and published range tables). Throws on any problem in the data.
  */
 async function compileData() {
   const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
   const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
   const { ipDataFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
-  const { bytes, asnVersion } = ipDataFor(catalogue);
+  const { main, v6, asnVersion } = ipDataFor(catalogue);
   catalogue.dataVersions = { asn: asnVersion };
-  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': bytes };
+  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': main, 'ipdata6.bin': v6 };
 }
 
 /** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */

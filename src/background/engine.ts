@@ -13,8 +13,10 @@ async function asset(name: string): Promise<Response> {
 
 /** The catalogue and IP tables compiled by build.mjs, loaded once per worker life. */
 export function loadEngine(): Promise<Engine> {
-  loading ??= Promise.all([asset('catalogue.json').then((r) => r.json() as Promise<CompiledCatalogue>), asset('ipdata.bin').then((r) => r.arrayBuffer())])
-    .then(([catalogue, ipdata]) => createEngine(catalogue, decodeIpData(new Uint8Array(ipdata))))
+  const bytes = (name: string) => asset(name).then(async (r) => new Uint8Array(await r.arrayBuffer()));
+  // The worker fetches both IP files up front: its lookups are synchronous, and a browser does meet IPv6.
+  loading ??= Promise.all([asset('catalogue.json').then((r) => r.json() as Promise<CompiledCatalogue>), bytes('ipdata.bin'), bytes('ipdata6.bin')])
+    .then(([catalogue, main, v6]) => createEngine(catalogue, decodeIpData(main, v6)))
     .catch((err: unknown) => {
       loading = undefined; // let the next caller try again
       throw err;

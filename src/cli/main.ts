@@ -20,7 +20,8 @@ function loadEngine(): Engine {
   const dir = fileURLToPath(new URL('./data/', import.meta.url));
   try {
     const catalogue = JSON.parse(readFileSync(`${dir}catalogue.json`, 'utf8')) as CompiledCatalogue;
-    return createEngine(catalogue, decodeIpData(readBinary(`${dir}ipdata.bin`)));
+    // IPv6 tables are read on the first IPv6 address: bulk IPv4 work never pays for them.
+    return createEngine(catalogue, decodeIpData(readBinary(`${dir}ipdata.bin`), () => readBinary(`${dir}ipdata6.bin`)));
   } catch (err) {
     throw new Error(`cannot load the data in ${dir} (${(err as Error).message}); run \`npm run build\``);
   }

@@ -200,6 +200,6 @@ export function classify(engine: Engine, obs: Observation): Report {
 }
 
 /** The edge the browser reached, if any layer was recognised. */
-export function edgeOf(report: Report): { id: string; name: string } & Report['providers'][number] | undefined {
+export function edgeOf(report: Report): ProviderResult | undefined {
   return report.providers.find((p) => p.role === 'cdn' && p.behind === undefined);
 }

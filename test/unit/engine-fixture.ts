@@ -18,5 +18,6 @@ export function realCatalogue(): CompiledCatalogue {
 
 /** The real engine: the catalogue plus the ASN and published-range tables, as the build makes them. */
 export function realEngine(): Engine {
-  return (engine ??= createEngine(realCatalogue(), decodeIpData(ipDataFor(realCatalogue()).bytes)));
+  const { main, v6 } = ipDataFor(realCatalogue());
+  return (engine ??= createEngine(realCatalogue(), decodeIpData(main, v6)));
 }

@@ -110,10 +110,16 @@ describe('ipdata.bin round trip', () => {
   const csv4 = `${parseIPv4('1.0.0.0')},${parseIPv4('1.0.0.255')},13335,"Cloudflare, Inc."\n${parseIPv4('1.0.4.0')},${parseIPv4('1.0.7.255')},38803,Gtelecom Pty Ltd\n${parseIPv4('5.0.0.0')},${parseIPv4('5.0.0.255')},13335,"Cloudflare, Inc."\n`;
   const csv6 = '42540766411282592856903984951653826560,42540766490510755371168322545197776895,13335,"Cloudflare, Inc."\n';
   const catalogue: CompiledCatalogue = { version: 1, providers: [], headerNames: [], ranges: [{ provider: 'x', file: 'x.txt', role: 'cdn', cidrs: ['1.0.0.128/25', '2001:db8::/32'] }] };
-  const data = decodeIpData(compileIpData(parseAsnCsv(csv4, 'v4'), parseAsnCsv(csv6, 'v6'), catalogue));
+  const compiled = compileIpData(parseAsnCsv(csv4, 'v4'), parseAsnCsv(csv6, 'v6'), catalogue);
+  let v6Reads = 0;
+  const data = decodeIpData(compiled.main, () => {
+    v6Reads++;
+    return compiled.v6;
+  });
 
   it('answers networks and published ranges, and de-duplicates organisations', () => {
     assert.deepEqual(data.network(parseIp('1.0.0.9')!), { asn: 13335, org: 'Cloudflare, Inc.' });
+    assert.equal(v6Reads, 0, 'IPv6 tables are not read for IPv4 work');
     assert.deepEqual(data.network(parseIp('1.0.5.1')!), { asn: 38803, org: 'Gtelecom Pty Ltd' });
     assert.equal(data.network(parseIp('1.0.8.0')!), undefined);
     assert.deepEqual(data.network(parseIp('2001:db8::1')!), { asn: 13335, org: 'Cloudflare, Inc.' });
@@ -122,13 +128,15 @@ describe('ipdata.bin round trip', () => {
     assert.equal(data.publishedIndex(parseIp('1.0.0.1')!), 0);
     assert.equal(data.publishedIndex(parseIp('2001:db8:1::')!), 2);
     assert.equal(data.publishedCount, 2);
+    assert.equal(v6Reads, 1, 'and read once when needed');
   });
 
-  it('refuses a damaged or foreign file with a clear message', () => {
-    assert.throws(() => decodeIpData(new Uint8Array(8)), /too short/);
-    assert.throws(() => decodeIpData(new Uint8Array(64)), /not a whoserves IP table/);
-    const bytes = compileIpData(parseAsnCsv(csv4, 'v4'), [], catalogue);
-    assert.throws(() => decodeIpData(bytes.subarray(0, 60)), /truncated/);
+  it('refuses a damaged, foreign or mismatched file with a clear message', () => {
+    assert.throws(() => decodeIpData(new Uint8Array(8), compiled.v6), /too short/);
+    assert.throws(() => decodeIpData(new Uint8Array(64), compiled.v6), /not a whoserves IP table/);
+    assert.throws(() => decodeIpData(compiled.main.subarray(0, 60), compiled.v6), /truncated/);
+    const other = compileIpData(parseAsnCsv(csv4, 'v4'), [], { ...catalogue, ranges: [] });
+    assert.throws(() => decodeIpData(compiled.main, other.v6), /built with another ipdata\.bin/);
   });
 
   it('names the line of a malformed CSV row', () => {

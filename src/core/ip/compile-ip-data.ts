@@ -1,11 +1,11 @@
 import type { CompiledCatalogue } from '../catalogue/types.js';
 import { buildSegments, type RangeInput } from './build-intervals.js';
 import { parseCidr } from './parse-ip.js';
-import { FORMAT, HEADER_WORDS, MAGIC } from './ip-data.js';
+import { FORMAT, HEADER_WORDS, MAGIC, MAGIC_V6, headerTag } from './ip-data.js';
 import { V4_BUCKET_BITS, V6_BUCKET_BITS, bucketIndex } from './interval-table.js';
 
 // Build time: compiles the ASN tables and the catalogue's published ranges
-// into ipdata.bin (format in ip-data.ts).
+// into ipdata.bin and ipdata6.bin (format in ip-data.ts).
 
 export interface AsnRow {
   first: bigint;
@@ -103,7 +103,7 @@ function withIndex(t: { starts: number[]; values: number[] }, stride: 1 | 4): nu
   return [t.starts, t.values, Array.from(bucketIndex(Uint32Array.from(t.starts), stride, stride === 1 ? V4_BUCKET_BITS : V6_BUCKET_BITS))];
 }
 
-export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: CompiledCatalogue): Uint8Array {
+export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: CompiledCatalogue): { main: Uint8Array; v6: Uint8Array } {
   // Networks are (asn, org) pairs; organisation names are stored once.
   const orgIndex = new Map<string, number>();
   const networkIndex = new Map<string, number>();
@@ -150,15 +150,19 @@ export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: Compi
   const orgLength = orgOffsets[orgOffsets.length - 1]!;
 
   const v4 = combineV4(asn4, p4);
-  const words: number[][] = [
-    [MAGIC, FORMAT, v4.table.values.length, v4.answerNetwork.length, asn6.values.length, p6.values.length, networkAsn.length, orgBytes.length, orgLength, published, 0, 0],
-    ...withIndex(v4.table, 1), v4.answerNetwork, v4.answerPublished,
-    ...withIndex(asn6, 4), ...withIndex(p6, 4),
-    networkAsn, networkOrg, orgOffsets,
-  ];
-  if (words[0]!.length !== HEADER_WORDS) throw new Error('header size mismatch');
+  const header = [MAGIC, FORMAT, v4.table.values.length, v4.answerNetwork.length, networkAsn.length, orgBytes.length, orgLength, published, 0, 0, 0, 0];
+  if (header.length !== HEADER_WORDS) throw new Error('header size mismatch');
+  const main = pack([header, ...withIndex(v4.table, 1), v4.answerNetwork, v4.answerPublished, networkAsn, networkOrg, orgOffsets], orgBytes);
+  const v6Header = [MAGIC_V6, FORMAT, asn6.values.length, p6.values.length, headerTag(header), 0, 0, 0, 0, 0, 0, 0];
+  const v6 = pack([v6Header, ...withIndex(asn6, 4), ...withIndex(p6, 4)], []);
+  return { main, v6 };
+}
+
+/** Lays out 32-bit sections back to back, then raw byte strings. */
+function pack(words: number[][], tail: Uint8Array[]): Uint8Array {
   const wordCount = words.reduce((n, w) => n + w.length, 0);
-  const out = new Uint8Array(wordCount * 4 + orgLength);
+  const tailLength = tail.reduce((n, b) => n + b.length, 0);
+  const out = new Uint8Array(wordCount * 4 + tailLength);
   const view = new Uint32Array(out.buffer, 0, wordCount);
   let at = 0;
   for (const w of words) {
@@ -166,7 +170,7 @@ export function compileIpData(asnV4: AsnRow[], asnV6: AsnRow[], catalogue: Compi
     at += w.length;
   }
   let byte = wordCount * 4;
-  for (const b of orgBytes) {
+  for (const b of tail) {
     out.set(b, byte);
     byte += b.length;
   }
