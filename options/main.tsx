@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
 import { t } from '../popup/i18n.js';
+import { ResolverSettings } from './ResolverSettings.js';
 
 /** What the extension ships, read from its own data file (no message needed: nothing is computed). */
 function useCatalogue(): { catalogue?: CompiledCatalogue; error?: string } {
@@ -24,6 +25,7 @@ function About() {
       <p>{t('aboutIntro')}</p>
       <h2>{t('aboutPrivacyTitle')}</h2>
       <p>{t('aboutPrivacy')}</p>
+      <ResolverSettings />
       <h2>{t('aboutDataTitle')}</h2>
       {error !== undefined && <p role="alert">{t('aboutLoadError', error)}</p>}
       {catalogue !== undefined && (

@@ -7,6 +7,7 @@ import { t } from './i18n.js';
 import { ReportView } from './components/ReportView.js';
 import { StateView } from './components/StateView.js';
 import { Notice } from './components/Notice.js';
+import { useLiveLookup } from './use-live-lookup.js';
 
 type Load =
   | { status: 'loading' }
@@ -61,6 +62,8 @@ export function App({ initial }: { initial: Subject | undefined }) {
   }, [attempt, initial]);
 
   const retry = () => setAttempt((n) => n + 1);
+  const ready = load.status === 'ready' ? load : undefined;
+  const { live, liveView } = useLiveLookup(ready?.subject, ready?.view);
 
   if (load.status === 'loading') {
     return (
@@ -75,10 +78,20 @@ export function App({ initial }: { initial: Subject | undefined }) {
     return <Notice tone="error" title={t('errorTitle')} body={load.message} action={{ label: t('retry'), run: retry }} />;
   }
   const { subject, view } = load;
-  if (view.state === 'report') return <><ReportView view={view} lookup={subject.kind === 'host'} /><Footer /></>;
+  const lookup = subject.kind === 'host';
   const reload = subject.kind === 'tab' ? () => {
     setLoad({ status: 'loading' });
     reloadTab(subject.tabId).then(retry, (err: unknown) => setLoad({ status: 'error', message: String(err) }));
   } : undefined;
-  return <StateView view={view} reload={reload} />;
+  // The live answer, once it arrives, replaces the offline report; a page the browser never showed us still keeps its notice.
+  const report = liveView?.state === 'report' ? liveView : view.state === 'report' ? view : undefined;
+  if (view.state !== 'report' && report === undefined) return <StateView view={view} reload={reload} live={live} />;
+  if (report === undefined) return null;
+  return (
+    <>
+      {view.state !== 'report' && <StateView view={view} reload={reload} live={live} compact />}
+      <ReportView view={report} lookup={lookup} live={live} />
+      <Footer />
+    </>
+  );
 }

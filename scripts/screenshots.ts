@@ -4,27 +4,43 @@
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilWatching } from '../test/e2e/harness/browser.js';
 import { startSites } from '../test/e2e/harness/sites.js';
+import { startDohServer } from '../test/helpers/doh-server.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
-const shots: { file: string; url: string; dark?: boolean; openEvidence?: boolean }[] = [
-  { file: 'popup-cloudflare.png', url: 'http://cf-site.test/', openEvidence: true },
-  { file: 'popup-plain-origin.png', url: 'http://plain.test/' },
-  { file: 'popup-dark.png', url: 'http://cf-site.test/', dark: true },
+// A tab's page (tab) or a context-menu lookup of a host only DNS knows (host).
+const shots: { file: string; tab?: string; host?: string; dark?: boolean; openEvidence?: boolean }[] = [
+  { file: 'popup-cloudflare.png', tab: 'http://cf-site.test/', openEvidence: true },
+  { file: 'popup-plain-origin.png', tab: 'http://plain.test/' },
+  { file: 'popup-dns-lookup.png', host: 'www.shop.example', openEvidence: true },
+  { file: 'popup-dark.png', tab: 'http://cf-site.test/', dark: true },
 ];
 
 const sites = await startSites();
+// Local DNS for the pictures: the sites' name servers and mail, and a host only DNS knows.
+const doh = await startDohServer({
+  'cf-site.test': { NS: ['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com'], MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
+  'plain.test': { NS: ['helium.ns.hetzner.de', 'oxygen.ns.hetzner.com'], MX: ['mail.your-server.de'] },
+  'www.shop.example': { CNAME: 'd111111abcdef8.cloudfront.net' },
+  'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
+  'shop.example': { NS: ['ns-1234.awsdns-56.org'], MX: ['aspmx.l.google.com'] },
+});
 const ext = await launchWithExtension(sites.port);
 try {
   const tab = await ext.context.newPage();
   await waitUntilWatching(ext, tab);
+  await ext.useResolver(doh.url);
   for (const shot of shots) {
-    await tab.goto(shot.url);
-    await waitUntilRecorded(ext.worker, new URL(shot.url).hostname);
+    let query = `host=${shot.host ?? ''}`;
+    if (shot.tab !== undefined) {
+      await tab.goto(shot.tab);
+      await waitUntilRecorded(ext.worker, new URL(shot.tab).hostname);
+      query = `tabId=${await tabIdOf(ext.worker, shot.tab)}`;
+    }
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.emulateMedia({ colorScheme: shot.dark === true ? 'dark' : 'light' });
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${await tabIdOf(ext.worker, shot.url)}`);
-    await popup.locator('.site-host').waitFor();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?${query}`);
+    await popup.locator('[data-role="email"]:not([aria-busy="true"])').waitFor();
     if (shot.openEvidence === true) await popup.locator('.evidence summary').first().click();
     await popup.locator('body').screenshot({ path: `${docs}${shot.file}` });
     await popup.close();
@@ -33,4 +49,5 @@ try {
 } finally {
   await ext.close();
   await sites.close();
+  await doh.close();
 }

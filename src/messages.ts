@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { View } from './core/view.js';
+import type { LiveResult, View } from './core/view.js';
 
 // The one protocol between content script, popup and background worker.
 // Each message names who may send it; the worker checks that and the payload
@@ -12,6 +12,8 @@ export interface Protocol {
   tabView: { from: 'extension'; req: { tabId: number }; res: View };
   /** Popup → worker: what to show for a host, URL or IP looked up from the context menu. */
   hostView: { from: 'extension'; req: { input: string }; res: View };
+  /** Popup → worker: look the host up in DNS (the person's resolver) and merge it with what the browser saw. */
+  liveView: { from: 'extension'; req: { input: string; tabId?: number }; res: LiveResult };
   /** Popup → worker: a lookup the context menu asked the popup to show, if one is waiting. */
   takePendingLookup: { from: 'extension'; req: Record<string, never>; res: { host: string } | null };
 }
@@ -40,6 +42,9 @@ const validators: { [K in MessageName]: (p: unknown) => p is Request<K> } = {
   tabView: (p): p is Request<'tabView'> => isObject(p) && Number.isInteger(p.tabId) && (p.tabId as number) >= 0,
   hostView: (p): p is Request<'hostView'> => isObject(p) && typeof p.input === 'string' && p.input.length <= MAX_INPUT_LENGTH,
   takePendingLookup: (p): p is Request<'takePendingLookup'> => isObject(p) && Object.keys(p).length === 0,
+  liveView: (p): p is Request<'liveView'> =>
+    isObject(p) && typeof p.input === 'string' && p.input.length <= MAX_INPUT_LENGTH &&
+    (p.tabId === undefined || (Number.isInteger(p.tabId) && (p.tabId as number) >= 0)),
 };
 
 const senders: { [K in MessageName]: Protocol[K]['from'] } = {
@@ -47,6 +52,7 @@ const senders: { [K in MessageName]: Protocol[K]['from'] } = {
   tabView: 'extension',
   hostView: 'extension',
   takePendingLookup: 'extension',
+  liveView: 'extension',
 };
 
 /** Sends a typed message to the background worker. */

@@ -1,37 +1,71 @@
-import type { View } from '../../src/core/view.js';
-import type { ProviderResult } from '../../src/core/types.js';
+import type { ComponentChildren } from 'preact';
+import type { ReportState } from '../../src/core/view.js';
+import type { ProviderResult, Role } from '../../src/core/types.js';
 import { t, tDynamic } from '../i18n.js';
 import { SiteHeader } from './SiteHeader.js';
 import { ProviderCard } from './ProviderCard.js';
 import { Notice } from './Notice.js';
 
-type ReportState = Extract<View, { state: 'report' }>;
+/** Where the live DNS lookup stands: the popup shows the offline answer at once and the rest as it arrives. */
+export type LiveStatus = { status: 'pending' } | { status: 'done' } | { status: 'off' } | { status: 'failed'; message: string; retry: () => void };
 
 function ConnectionLine({ view }: { view: ReportState }) {
   const address = view.report.address;
   const parts: string[] = [];
   if (address !== undefined) {
-    parts.push(t('connectedTo', address.ip) + (address.special === undefined ? '' : ` (${tDynamic('addressKind', address.special)})`));
+    const kind = address.special === undefined ? '' : ` (${tDynamic('addressKind', address.special)})`;
+    // Only the browser's own response says which address answered; DNS only says where the name points.
+    parts.push((view.seen?.ip === undefined ? t('resolvesTo', address.ip) : t('connectedTo', address.ip)) + kind);
   }
-  if (view.seen.status > 0) parts.push(t('httpStatus', String(view.seen.status)));
-  if (view.seen.fromCache) parts.push(t('fromCache'));
+  if (view.seen !== undefined && view.seen.status > 0) parts.push(t('httpStatus', String(view.seen.status)));
+  if (view.seen?.fromCache === true) parts.push(t('fromCache'));
   return parts.length === 0 ? null : <p class="site-connection">{parts.join(' · ')}</p>;
 }
 
-function RoleSection({ role, results, view }: { role: 'cdn' | 'hosting'; results: ProviderResult[]; view: ReportState }) {
+function Cards({ results, view }: { results: ProviderResult[]; view: ReportState }) {
   return (
-    <section class="role" aria-labelledby={`role-${role}`} data-role={role}>
-      <h2 class="role-heading" id={`role-${role}`}>{tDynamic('roleHeading', role)}</h2>
+    <>
       {results.map((r) => {
         const info = view.providers[r.id];
         return info === undefined ? null : <ProviderCard key={`${r.id}-${r.role}`} result={r} info={info} behindName={r.behind === undefined ? undefined : view.providers[r.behind]?.name} />;
       })}
+    </>
+  );
+}
+
+function RoleSection({ role, children, busy = false }: { role: Role; children: ComponentChildren; busy?: boolean }) {
+  return (
+    <section class="role" aria-labelledby={`role-${role}`} data-role={role} aria-busy={busy}>
+      <h2 class="role-heading" id={`role-${role}`}>{tDynamic('roleHeading', role)}</h2>
+      {children}
     </section>
   );
 }
 
-/** The answer for one host: the edge first, then hosting, each with evidence on demand. */
-export function ReportView({ view, lookup }: { view: ReportState; lookup: boolean }) {
+/** DNS and email: cards when a provider is recognised, the records themselves when not, a skeleton while looking. */
+function LiveRole({ role, view, live, records }: { role: 'dns' | 'email'; view: ReportState; live: LiveStatus; records: string[] | undefined }) {
+  const results = view.report.providers.filter((p) => p.role === role);
+  if (live.status === 'off' || live.status === 'failed') return null;
+  if (live.status === 'pending') {
+    return (
+      <RoleSection role={role} busy>
+        <div class="skeleton skeleton-card" aria-label={t('lookingUpDns')} />
+      </RoleSection>
+    );
+  }
+  return (
+    <RoleSection role={role}>
+      {results.length > 0 ? (
+        <Cards results={results} view={view} />
+      ) : (
+        <p class="role-empty">{records !== undefined && records.length > 0 ? t(role === 'dns' ? 'unknownNs' : 'unknownMx', records.slice(0, 3).join(', ')) : t(role === 'dns' ? 'noNs' : 'noMx')}</p>
+      )}
+    </RoleSection>
+  );
+}
+
+/** The answer for one host: the edge first, then hosting, then DNS and email as the live lookup brings them. */
+export function ReportView({ view, lookup, live }: { view: ReportState; lookup: boolean; live: LiveStatus }) {
   const { report } = view;
   const edges = report.providers.filter((p) => p.role === 'cdn');
   const hosting = report.providers.filter((p) => p.role === 'hosting');
@@ -42,17 +76,32 @@ export function ReportView({ view, lookup }: { view: ReportState; lookup: boolea
       <SiteHeader host={view.host} domain={view.domain}>
         <ConnectionLine view={view} />
       </SiteHeader>
-      {edges.length > 0 ? (
-        <RoleSection role="cdn" results={edges} view={view} />
-      ) : (
-        <section class="role" aria-labelledby="role-cdn" data-role="cdn">
-          <h2 class="role-heading" id="role-cdn">{tDynamic('roleHeading', 'cdn')}</h2>
+      <RoleSection role="cdn">
+        {edges.length > 0 ? (
+          <Cards results={edges} view={view} />
+        ) : (
           <Notice tone="plain" title={t('noEdgeTitle')} body={report.address === undefined ? t('noEdgeBodyNoIp') : t('noEdgeBody', report.address.ip)} />
-        </section>
+        )}
+      </RoleSection>
+      {hosting.length > 0 && (
+        <RoleSection role="hosting">
+          <Cards results={hosting} view={view} />
+        </RoleSection>
       )}
-      {hosting.length > 0 && <RoleSection role="hosting" results={hosting} view={view} />}
       {report.originHidden && edgeName !== undefined && (
         <Notice tone="info" title={t('originHiddenTitle', edgeName)} body={t('originHiddenBody', edgeName)} />
+      )}
+      <LiveRole role="dns" view={view} live={live} records={view.dns?.ns} />
+      <LiveRole role="email" view={view} live={live} records={view.dns?.mx} />
+      {live.status === 'failed' && <Notice tone="error" title={t('dnsFailedTitle')} body={live.message} action={{ label: t('retry'), run: live.retry }} />}
+      {live.status === 'off' && <p class="role-empty">{t('dnsOff')}</p>}
+      {view.dnsErrors !== undefined && view.dnsErrors.length > 0 && (
+        <section class="missing" aria-labelledby="missing-heading">
+          <h2 class="role-heading" id="missing-heading">{t('missingHeading')}</h2>
+          <ul class="missing-list">
+            {view.dnsErrors.map((e) => <li key={e.query}><code>{e.query}</code> — {e.error}</li>)}
+          </ul>
+        </section>
       )}
     </>
   );

@@ -20,6 +20,7 @@ import { loadEngine } from './engine.js';
 import { forgetTab, recordDocument, recordPageReport, recordResource } from './tab-records.js';
 import { rememberHost } from './recent-hosts.js';
 import { hostView, tabView } from './views.js';
+import { liveView } from './live-lookup.js';
 import { showBadge } from './badge.js';
 import { createMenus, onMenuClicked, takePendingLookup } from './context-menu.js';
 
@@ -77,6 +78,7 @@ listen({
     return view;
   },
   hostView: ({ input }) => hostView(input),
+  liveView: ({ input, tabId }) => liveView(input, tabId),
   async takePendingLookup() {
     const found = await takePendingLookup(Date.now());
     return found === undefined ? null : { host: found.host };

@@ -18,7 +18,7 @@ export async function tabView(tabId: number): Promise<View> {
   // A record for another host belongs to a page the tab has since left.
   if (record === undefined || record.host !== target.host) return { state: 'unseen', host: target.host, ...domain, canReload: true };
   if (record.document === undefined) return { state: 'no-response', host: target.host, ...domain };
-  return reportView(engine, record.document, target.domain);
+  return reportView(engine, target.host, target.domain, record.document);
 }
 
 /** What the popup shows for a host looked up outside a tab (context menu): offline, from what this session saw. */
@@ -28,9 +28,9 @@ export async function hostView(input: string): Promise<View> {
   const [engine, seen] = await Promise.all([loadEngine(), recentHost(target.host)]);
   if (seen === undefined) {
     // No response seen yet; the host name alone can still name a platform (github.io, vercel.app, …).
-    const view = reportView(engine, { host: target.host, status: 0, headers: {}, cookieNames: [], fromCache: false, at: Date.now() }, target.domain);
-    if (view.state === 'report' && view.report.providers.length > 0) return view;
+    const view = reportView(engine, target.host, target.domain);
+    if (view.report.providers.length > 0) return view;
     return { state: 'unseen', host: target.host, ...(target.domain === undefined ? {} : { domain: target.domain }), canReload: false };
   }
-  return reportView(engine, seen, target.domain);
+  return reportView(engine, target.host, target.domain, seen);
 }

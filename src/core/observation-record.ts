@@ -1,4 +1,4 @@
-import type { HeaderMap, Observation } from './types.js';
+import type { HeaderMap } from './types.js';
 import { cookieNames, pickHeaders, type RawHeader } from './headers.js';
 import { parseIp } from './ip/parse-ip.js';
 import { pageTarget } from './page-target.js';
@@ -14,12 +14,6 @@ export interface SeenResponse {
   fromCache: boolean;
   /** Milliseconds since the epoch. */
   at: number;
-}
-
-export function toObservation(seen: SeenResponse): Observation {
-  const obs: Observation = { host: seen.host, status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames };
-  if (seen.ip !== undefined) obs.ips = [seen.ip];
-  return obs;
 }
 
 /** The parts of a webRequest response event the recorder reads (Chrome and Firefox agree on these). */

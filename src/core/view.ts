@@ -2,7 +2,12 @@ import { providerInfo, type Engine, type ProviderInfo } from './engine.js';
 import type { Report } from './types.js';
 import type { UninspectableReason } from './page-target.js';
 import { classify } from './classify.js';
-import { toObservation, type SeenResponse } from './observation-record.js';
+import type { SeenResponse } from './observation-record.js';
+import type { DnsLookup } from './dns/resolve-host.js';
+import type { Observation } from './types.js';
+
+/** What DNS said, as the popup shows it. */
+export type DnsSummary = Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
 
 // The popup's model: exactly one of these states, computed where the data is
 // (the worker) so the popup only renders.
@@ -15,14 +20,51 @@ export type View =
   | { state: 'unseen'; host: string; domain?: string; canReload: boolean }
   /** The page is known but no network response was seen (restored from the back/forward cache, or served by a service worker). */
   | { state: 'no-response'; host: string; domain?: string }
-  | { state: 'report'; host: string; domain?: string; seen: Omit<SeenResponse, 'headers' | 'cookieNames'>; report: Report; providers: Record<string, ProviderInfo> };
+  | ReportState;
 
-export function reportView(engine: Engine, seen: SeenResponse, domain?: string): View {
-  const report = classify(engine, toObservation(seen));
+/**
+ * The answer of a live lookup: off (the person turned DNS lookups off), nothing
+ * learnt (every query failed or the name does not exist: the reasons), or the
+ * richer view.
+ */
+export type LiveResult = { state: 'off' } | { state: 'unresolved'; errors: DnsLookup['errors'] } | { state: 'done'; view: View };
+
+export interface ReportState {
+  state: 'report';
+  host: string;
+  domain?: string;
+  /** The response the browser received, when it did. */
+  seen?: Omit<SeenResponse, 'headers' | 'cookieNames'>;
+  /** The live DNS lookup, once it has been made. */
+  dns?: DnsSummary;
+  /** Queries of that lookup that failed, each with its reason. */
+  dnsErrors?: DnsLookup['errors'];
+  report: Report;
+  providers: Record<string, ProviderInfo>;
+}
+
+/**
+ * Classifies what is known of a host: the browser's response (its address
+ * first, the one it actually connected to) and, when made, a DNS lookup.
+ */
+export function reportView(engine: Engine, host: string, domain: string | undefined, seen?: SeenResponse, dns?: DnsLookup): ReportState {
+  const ips = [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
+  const obs: Observation = { host, ips };
+  if (seen !== undefined) Object.assign(obs, { status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames });
+  if (dns !== undefined) Object.assign(obs, { cname: dns.cname, ns: dns.ns, mx: dns.mx, txt: dns.txt });
+  const report = classify(engine, obs);
   const providers: Record<string, ProviderInfo> = {};
   for (const p of report.providers) providers[p.id] = providerInfo(engine, p.id, p.name);
-  const { headers: _h, cookieNames: _c, ...summary } = seen;
-  const view: View = { state: 'report', host: seen.host, seen: summary, report, providers };
+  const view: ReportState = { state: 'report', host, report, providers };
   if (domain !== undefined) view.domain = domain;
+  if (seen !== undefined) {
+    const { headers: _h, cookieNames: _c, ...summary } = seen;
+    view.seen = summary;
+  }
+  if (dns !== undefined) {
+    const { errors, nxdomain: _n, host: _host, ...summary } = dns;
+    view.dns = summary;
+    view.dnsErrors = errors;
+  }
   return view;
 }

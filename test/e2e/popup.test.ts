@@ -3,22 +3,32 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { activeTabId, launchWithExtension, waitUntilWatching, tabIdOf, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/browser.js';
 import { startSites, type SiteServer } from './harness/sites.js';
+import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 
 describe('extension in headless Chromium', function () {
   let sites: SiteServer;
+  let doh: DohServer;
   let ext: ExtensionBrowser;
   let page: Page;
 
   before(async function () {
     sites = await startSites();
+    // The resolver for live lookups: the only one that knows www.shop.example.
+    doh = await startDohServer({
+      'www.shop.example': { CNAME: 'd111111abcdef8.cloudfront.net' },
+      'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
+      'shop.example': { NS: ['ns-1234.awsdns-56.org', 'ns-77.awsdns-09.com'], SOA: 'ns-1234.awsdns-56.org', MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
+    });
     ext = await launchWithExtension(sites.port);
     page = await ext.context.newPage();
     await waitUntilWatching(ext, page);
+    await ext.useResolver(doh.url);
   });
 
   after(async () => {
     await ext?.close();
     await sites?.close();
+    await doh?.close();
   });
 
   async function popupForTab(url: string): Promise<Page> {
@@ -52,7 +62,8 @@ describe('extension in headless Chromium', function () {
     const text = await about.locator('main').innerText();
     assert.match(text, /@ip-location-db\/asn, version \d/);
     assert.match(text, /CC BY 4\.0/);
-    assert.match(text, /makes no network requests of its own/);
+    assert.match(text, /asks your DNS-over-HTTPS resolver about the site's host name and registrable domain/);
+    assert.match(text, /no whoserves server and no telemetry/);
     await about.close();
   });
 
@@ -81,9 +92,25 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
-  it('says plainly when a looked-up host has not been seen yet', async () => {
+  it('looks up over DNS a host only the resolver knows, and shows its CDN, DNS and mail providers', async () => {
+    const popup = await ext.openPopup('host=www.shop.example');
+    const edge = popup.locator('[data-role="cdn"] [data-provider="amazon"]');
+    await edge.waitFor();
+    assert.match(await edge.innerText(), /CloudFront/);
+    assert.match(await popup.locator('[data-role="dns"] [data-provider="amazon"]').innerText(), /Route 53/);
+    await popup.locator('[data-role="email"] [data-provider="google"]').waitFor();
+    assert.match(await popup.locator('.site-connection').innerText(), /Resolves to 13\.32\.1\.1/);
+    await popup.locator('[data-role="cdn"] summary').first().click();
+    assert.match(await edge.locator('.evidence-list').innerText(), /CNAME chain reaches d111111abcdef8\.cloudfront\.net/);
+    assert.ok(doh.queries.includes('NS shop.example') && doh.queries.includes('MX shop.example'), doh.queries.join());
+    await popup.close();
+  });
+
+  it('says plainly when a looked-up host cannot be found', async () => {
     const popup = await ext.openPopup('host=never-loaded.test');
     await popup.getByText('Nothing seen from never-loaded.test yet').waitFor();
+    await popup.getByText('The DNS lookup failed').waitFor();
+    assert.match(await popup.locator('main').innerText(), /never-loaded\.test does not exist \(NXDOMAIN\)/);
     await popup.close();
   });
 

@@ -15,6 +15,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Opens the popup UI in a tab, for the given query (`tabId=N` or `host=H`). */
   openPopup(query: string): Promise<Page>;
+  /** Points live lookups at a DoH resolver through the options page, as a person would, and tests it there. */
+  useResolver(url: string): Promise<void>;
   /**
    * Stops the service worker, as MV3 browsers do to idle workers. With `clearSession`, storage.session is
    * emptied first, which is the state after the extension is installed or updated under open tabs.
@@ -60,6 +62,14 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html?${query}`);
       return page;
+    },
+    async useResolver(url) {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.getByRole('textbox', { name: 'Resolver URL' }).fill(url);
+      await options.getByRole('button', { name: 'Test the resolver' }).click();
+      await options.getByText(/Works: it answered in \d+ ms/).waitFor();
+      await options.close();
     },
     async stopWorker({ clearSession = false } = {}) {
       const page = await context.newPage();

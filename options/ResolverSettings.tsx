@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { DEFAULT_SETTINGS, RESOLVER_PRESETS, readSettings, resolverProblem, type Settings } from '../src/core/settings.js';
+import { dohQuery } from '../src/core/dns/doh-query.js';
+import type { FetchLike } from '../src/core/dns/types.js';
+import { t } from '../popup/i18n.js';
+
+type Test = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; ms: number } | { status: 'failed'; message: string };
+
+async function save(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ settings });
+}
+
+/** Whether DNS lookups happen, and which resolver receives them; saved as soon as changed. */
+export function ResolverSettings() {
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [custom, setCustom] = useState('');
+  const [test, setTest] = useState<Test>({ status: 'idle' });
+
+  useEffect(() => {
+    void browser.storage.local.get('settings').then(({ settings: stored }) => {
+      const s = readSettings(stored);
+      setSettings(s);
+      if (!RESOLVER_PRESETS.some((p) => p.url === s.resolver)) setCustom(s.resolver);
+    });
+  }, []);
+  if (settings === undefined) return null;
+
+  const update = (next: Settings) => {
+    setSettings(next);
+    setTest({ status: 'idle' });
+    void save(next);
+  };
+  const isCustom = !RESOLVER_PRESETS.some((p) => p.url === settings.resolver);
+  const customProblem = custom === '' ? undefined : resolverProblem(custom);
+
+  const runTest = async () => {
+    setTest({ status: 'testing' });
+    const started = performance.now();
+    // Called as a plain function: browsers refuse fetch invoked as another object's method.
+    const pageFetch: FetchLike = (url, init) => fetch(url, init as RequestInit) as ReturnType<FetchLike>;
+    const outcome = await dohQuery('example.com', 'A', { resolver: settings.resolver, fetch: pageFetch, timeoutMs: 4000 });
+    setTest(outcome.status === 'ok' || outcome.status === 'nxdomain' ? { status: 'ok', ms: Math.round(performance.now() - started) } : { status: 'failed', message: outcome.error ?? outcome.status });
+  };
+
+  return (
+    <section aria-labelledby="dns-heading">
+      <h2 id="dns-heading">{t('optionsDnsTitle')}</h2>
+      <label class="option">
+        <input type="checkbox" checked={settings.dnsLookups} onChange={(e) => update({ ...settings, dnsLookups: e.currentTarget.checked })} />
+        {t('optionsDnsToggle')}
+      </label>
+      <fieldset disabled={!settings.dnsLookups}>
+        <legend>{t('optionsResolver')}</legend>
+        {RESOLVER_PRESETS.map((p) => (
+          <label class="option" key={p.id}>
+            <input type="radio" name="resolver" value={p.url} checked={settings.resolver === p.url} onChange={() => update({ ...settings, resolver: p.url })} />
+            {p.name} <code class="muted">{p.url}</code>
+          </label>
+        ))}
+        <label class="option">
+          <input type="radio" name="resolver" checked={isCustom} onChange={() => custom !== '' && customProblem === undefined && update({ ...settings, resolver: custom })} />
+          {t('optionsCustom')}
+          <input
+            type="url"
+            class="custom-url"
+            aria-label={t('optionsCustomUrl')}
+            placeholder="https://resolver.example/dns-query"
+            value={custom}
+            aria-invalid={customProblem !== undefined}
+            onInput={(e) => {
+              const url = e.currentTarget.value.trim();
+              setCustom(url);
+              if (url !== '' && resolverProblem(url) === undefined) update({ ...settings, resolver: url });
+            }}
+          />
+        </label>
+        {customProblem !== undefined && <p class="problem" role="alert">{t('optionsCustomProblem', customProblem)}</p>}
+        <p>
+          <button type="button" onClick={() => void runTest()} disabled={test.status === 'testing'}>{t('optionsTest')}</button>{' '}
+          <span role="status">
+            {test.status === 'testing' && t('optionsTesting')}
+            {test.status === 'ok' && t('optionsTestOk', String(test.ms))}
+            {test.status === 'failed' && t('optionsTestFailed', test.message)}
+          </span>
+        </p>
+      </fieldset>
+      <p class="muted">{t('optionsDnsPrivacy')}</p>
+      {settings.resolver !== DEFAULT_SETTINGS.resolver && (
+        <p>
+          <button type="button" class="link-button" onClick={() => update({ ...settings, resolver: DEFAULT_SETTINGS.resolver })}>{t('optionsResetResolver')}</button>
+        </p>
+      )}
+    </section>
+  );
+}

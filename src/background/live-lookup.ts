@@ -1,0 +1,46 @@
+import { lookupTarget } from '../core/page-target.js';
+import { reportView, type LiveResult } from '../core/view.js';
+import { createResolver, type Resolver } from '../core/dns/resolver.js';
+import { resolveHost } from '../core/dns/resolve-host.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
+import type { FetchLike } from '../core/dns/types.js';
+import { loadEngine } from './engine.js';
+import { loadSettings } from './settings.js';
+import { tabRecords } from './tab-records.js';
+import { recentHost } from './recent-hosts.js';
+
+// One resolver (and so one DNS cache) per worker life, replaced when the
+// person picks another resolver.
+let current: { url: string; resolver: Resolver } | undefined;
+
+function resolverFor(url: string): Resolver {
+  if (current?.url !== url) {
+    // credentials: 'omit' is the default for cross-origin fetches from the worker; say so anyway.
+    const fetchWithoutCookies: FetchLike = (u, init) => fetch(u, { ...init, credentials: 'omit', cache: 'no-store' } as RequestInit) as ReturnType<FetchLike>;
+    current = { url, resolver: createResolver({ resolver: url, fetch: fetchWithoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }) };
+  }
+  return current.resolver;
+}
+
+/**
+ * The live answer for a host: a DNS lookup through the person's resolver,
+ * merged with what the browser saw of the host (in the tab, or anywhere this
+ * session). The only traffic: the host name and its registrable domain, to
+ * that resolver.
+ */
+export async function liveView(input: string, tabId: number | undefined): Promise<LiveResult> {
+  const target = lookupTarget(input);
+  if (target === undefined) return { state: 'done', view: { state: 'not-a-host', input } };
+  const settings = await loadSettings();
+  if (!settings.dnsLookups) return { state: 'off' };
+  const [engine, dns, record] = await Promise.all([
+    loadEngine(),
+    resolveHost(resolverFor(settings.resolver), target.host),
+    tabId === undefined ? undefined : tabRecords.get(String(tabId)),
+  ]);
+  const seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
+  const learnt = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].some((list) => list.length > 0);
+  // An empty report would read as "no CDN detected": say what failed instead.
+  if (!learnt && seen === undefined) return { state: 'unresolved', errors: dns.errors };
+  return { state: 'done', view: reportView(engine, target.host, target.domain, seen, dns) };
+}

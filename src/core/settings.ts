@@ -1,0 +1,43 @@
+import { DEFAULT_RESOLVER } from './dns/resolvers.js';
+
+/** What a person can change on the options page. Stored in storage.local; validated whenever read. */
+export interface Settings {
+  /** DNS-over-HTTPS resolver for live lookups. */
+  resolver: string;
+  /** Whether the popup looks hosts up in DNS at all. Off: offline answers only, nothing sent. */
+  dnsLookups: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true };
+
+export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string }[] = [
+  { id: 'quad9', name: 'Quad9, unfiltered (default)', url: DEFAULT_RESOLVER },
+  { id: 'mullvad', name: 'Mullvad', url: 'https://dns.mullvad.net/dns-query' },
+  { id: 'cloudflare', name: 'Cloudflare', url: 'https://cloudflare-dns.com/dns-query' },
+  { id: 'google', name: 'Google', url: 'https://dns.google/dns-query' },
+];
+
+/**
+ * Why a resolver URL is not acceptable, or undefined when it is. Encrypted
+ * (https) only, except a resolver on this machine, which never leaves it.
+ */
+export function resolverProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'not a URL';
+  }
+  if (parsed.protocol === 'https:') return undefined;
+  if (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return undefined;
+  return 'must be an https:// address (or http:// on this computer)';
+}
+
+/** Settings as stored, repaired field by field: a damaged value falls back to its default, others are kept. */
+export function readSettings(stored: unknown): Settings {
+  const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  return {
+    resolver: typeof s.resolver === 'string' && resolverProblem(s.resolver) === undefined ? s.resolver : DEFAULT_SETTINGS.resolver,
+    dnsLookups: typeof s.dnsLookups === 'boolean' ? s.dnsLookups : DEFAULT_SETTINGS.dnsLookups,
+  };
+}
