@@ -3,6 +3,10 @@ import { classify } from '../core/classify.js';
 import { lookupTarget } from '../core/page-target.js';
 import { createResolver } from '../core/dns/resolver.js';
 import { resolveHost, type DnsLookup } from '../core/dns/resolve-host.js';
+import type { Resolver } from '../core/dns/resolver.js';
+import { finalHop, probe, type ProbeResult } from '../core/probe.js';
+import { parseIp } from '../core/ip/parse-ip.js';
+import { nodeProbeRequest } from '../node/http-probe.js';
 import type { FetchLike } from '../core/dns/types.js';
 import type { Report } from '../core/types.js';
 import { formatReport } from './format-report.js';
@@ -10,22 +14,60 @@ import { UsageError } from './usage.js';
 
 export interface LookupReport extends Report {
   dns: Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
-  errors: DnsLookup['errors'];
+  http?: ProbeResult;
+  errors: { query: string; status: string; error: string }[];
+}
+
+/** Where to probe: the URL as given (its scheme and port, not its path or user-info), or https then http for a bare host. */
+function probeStarts(input: string, host: string): string[] {
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  if (/^https?:\/\//i.test(input.trim())) {
+    const url = new URL(input.trim());
+    return [`${url.protocol}//${bracketed}${url.port === '' ? '' : `:${url.port}`}/`];
+  }
+  return [`https://${bracketed}/`, `http://${bracketed}/`];
+}
+
+async function probeSite(engine: Engine, input: string, host: string, resolver: Resolver, timeoutMs: number): Promise<ProbeResult> {
+  const addressesOf = async (name: string) => (parseIp(name) !== undefined ? [name] : (await resolveHost(resolver, name)).ips);
+  const request = nodeProbeRequest(addressesOf, timeoutMs);
+  let result: ProbeResult = { hops: [] };
+  for (const start of probeStarts(input, host)) {
+    result = await probe(start, request, engine.headerNames);
+    if (result.hops.length > 0) break;
+  }
+  return result;
 }
 
 /** Looks a host up over DNS-over-HTTPS and classifies what it finds. Exit status 1 when nothing at all could be resolved. */
-export async function lookupCommand(engine: Engine, input: string, options: { resolver: string; timeoutMs: number; json: boolean; fetch: FetchLike }): Promise<{ output: string; code: number }> {
+export async function lookupCommand(engine: Engine, input: string, options: { resolver: string; timeoutMs: number; json: boolean; http: boolean; fetch: FetchLike }): Promise<{ output: string; code: number }> {
   const target = lookupTarget(input);
   if (target === undefined) throw new UsageError(`not a host, URL or IP address: ${JSON.stringify(input.slice(0, 100))}`);
-  const dns = await resolveHost(createResolver({ resolver: options.resolver, fetch: options.fetch, timeoutMs: options.timeoutMs }), target.host);
-  const report = classify(engine, { host: target.host, ips: dns.ips, cname: dns.cname, ns: dns.ns, mx: dns.mx, txt: dns.txt });
-  const { errors, nxdomain: _n, host: _h, ...records } = dns;
+  const resolver = createResolver({ resolver: options.resolver, fetch: options.fetch, timeoutMs: options.timeoutMs });
+  const dns = await resolveHost(resolver, target.host);
+  const http = options.http && dns.ips.length > 0 ? await probeSite(engine, input, target.host, resolver, options.timeoutMs) : undefined;
+  const answered = http === undefined ? undefined : finalHop(http);
+  // The probe's answer is what a browser would see: its address first, its headers as evidence.
+  const report = classify(engine, {
+    host: target.host,
+    ips: [...new Set([...(answered?.ip === undefined ? [] : [answered.ip]), ...dns.ips])],
+    ...(answered === undefined ? {} : { status: answered.status, headers: answered.headers, cookieNames: answered.cookieNames }),
+    cname: dns.cname,
+    ns: dns.ns,
+    mx: dns.mx,
+    txt: dns.txt,
+  });
+  const { errors: dnsErrors, nxdomain: _n, host: _h, ...records } = dns;
+  const errors: LookupReport['errors'] = [...dnsErrors];
+  if (http?.error !== undefined) errors.push({ query: `HTTP ${http.hops[0]?.url ?? probeStarts(input, target.host)[0]}`, status: 'http', error: http.error });
   const result: LookupReport = { ...report, dns: records, errors };
+  if (http !== undefined) result.http = http;
   const resolvedNothing = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].every((list) => list.length === 0);
   const code = resolvedNothing ? 1 : 0;
   if (options.json) return { output: `${JSON.stringify(result, null, 2)}\n`, code };
   const lines = [formatReport(report).trimEnd()];
   if (dns.cname.length > 0) lines.push(`  cname      ${[target.host, ...dns.cname].join(' → ')}`);
+  for (const hop of http?.hops ?? []) lines.push(`  http       ${hop.status} ${hop.url}${hop.ip === undefined ? '' : ` (${hop.ip})`}`);
   for (const e of errors) lines.push(`  missing    ${e.query}: ${e.error}`);
   return { output: `${lines.join('\n')}\n`, code };
 }

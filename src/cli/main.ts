@@ -60,13 +60,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'lookup') {
-    const { flags, operands, values } = parseFlags(rest, ['--json'], ['--doh', '--timeout']);
+    const { flags, operands, values } = parseFlags(rest, ['--json', '--no-http'], ['--doh', '--timeout']);
     if (operands.length !== 1) throw new UsageError('lookup takes exactly one host, URL or IP address');
     const timeoutMs = Number(values.get('--timeout') ?? DEFAULT_TIMEOUT_MS);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
     const resolver = values.get('--doh') ?? DEFAULT_RESOLVER;
     if (!/^https?:\/\/[^/]+\//.test(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
-    const { output, code } = await lookupCommand(loadEngine(), operands[0]!, { resolver, timeoutMs, json: flags.has('--json'), fetch: fetch as unknown as FetchLike });
+    const { output, code } = await lookupCommand(loadEngine(), operands[0]!, { resolver, timeoutMs, json: flags.has('--json'), http: !flags.has('--no-http'), fetch: fetch as unknown as FetchLike });
     process.stdout.write(output);
     return code;
   }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 
@@ -7,6 +9,24 @@ import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 // the command uses is the resolver it is given.
 
 const bin = fileURLToPath(new URL('../../bin/whoserves.mjs', import.meta.url));
+
+/** Sites on 127.0.0.1, told apart by Host: a redirect, a Cloudflare-style answer, and one that refuses HEAD. */
+async function startWeb() {
+  const methods: string[] = [];
+  const cookies: (string | undefined)[] = [];
+  const server = createServer((req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    methods.push(`${req.method} ${host}`);
+    cookies.push(req.headers.cookie);
+    const port = (server.address() as AddressInfo).port;
+    if (host === 'site.test') return void res.writeHead(301, { location: `http://www.site.test:${port}/` }).end();
+    if (host === 'www.site.test') return void res.writeHead(200, { server: 'cloudflare', 'cf-ray': '8c2b-FRA', 'set-cookie': '__cf_bm=secret; path=/' }).end();
+    if (host === 'nohead.test') return void (req.method === 'HEAD' ? res.writeHead(405).end() : res.writeHead(200, { 'x-served-by': 'cache-fra-etou8220139-FRA', 'x-fastly-request-id': 'abc' }).end('hello'));
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, methods, cookies, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -21,18 +41,28 @@ function run(args: string[]): Promise<{ code: number | null; out: string; err: s
 
 describe('whoserves lookup', () => {
   let doh: DohServer;
+  let web: { port: number; methods: string[]; cookies: (string | undefined)[]; close: () => Promise<void> };
   before(async () => {
+    web = await startWeb();
     doh = await startDohServer({
+      'site.test': { A: ['127.0.0.1'] },
+      'www.site.test': { A: ['127.0.0.1'] },
+      'nohead.test': { A: ['127.0.0.1'] },
+      'closed.test': { A: ['127.0.0.1'] },
       'www.example-shop.com': { CNAME: 'd111111abcdef8.cloudfront.net' },
       'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
       'example-shop.com': { NS: ['ns-1234.awsdns-56.org'], MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
       'xn--bcher-kva.example-shop.com': { A: ['88.198.1.1'] },
     }, { servfail: ['example-shop.com'] });
   });
-  after(() => doh?.close());
+  after(async () => {
+    await doh?.close();
+    await web?.close();
+  });
 
   it('prints the report, the DNS it used and the queries that failed, as JSON', async () => {
-    const r = await run(['lookup', '--json', '--doh', doh.url, 'https://user@www.example-shop.com:8443/some/path?q=1']);
+    // --no-http: these addresses are public ones, and tests talk to this machine only.
+    const r = await run(['lookup', '--json', '--no-http', '--doh', doh.url, 'https://user@www.example-shop.com:8443/some/path?q=1']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.equal(report.host, 'www.example-shop.com');
@@ -43,10 +73,39 @@ describe('whoserves lookup', () => {
   });
 
   it('turns an IDN into punycode before asking', async () => {
-    const r = await run(['lookup', '--json', '--doh', doh.url, 'bücher.example-shop.com']);
+    const r = await run(['lookup', '--json', '--no-http', '--doh', doh.url, 'bücher.example-shop.com']);
     assert.equal(r.code, 0, r.err);
     assert.equal(JSON.parse(r.out).host, 'xn--bcher-kva.example-shop.com');
     assert.ok(doh.queries.includes('A xn--bcher-kva.example-shop.com'));
+  });
+
+  it('asks the site for its headers, following redirects hop by hop, at the address DNS gave', async () => {
+    const r = await run(['lookup', '--json', '--doh', doh.url, `http://site.test:${web.port}/path/ignored`]);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.deepEqual(report.http.hops.map((h: { url: string; status: number; ip: string }) => [h.url, h.status, h.ip]), [
+      [`http://site.test:${web.port}/`, 301, '127.0.0.1'],
+      [`http://www.site.test:${web.port}/`, 200, '127.0.0.1'],
+    ]);
+    assert.equal(report.providers.find((p: { role: string }) => p.role === 'cdn').id, 'cloudflare');
+    assert.deepEqual(report.http.hops[1].cookieNames, ['__cf_bm']);
+    assert.deepEqual(web.methods.slice(0, 2), ['HEAD site.test', 'HEAD www.site.test']);
+    assert.ok(web.cookies.every((c) => c === undefined), 'no cookies are sent');
+  });
+
+  it('falls back to GET when the site refuses HEAD', async () => {
+    const r = await run(['lookup', '--json', '--doh', doh.url, `http://nohead.test:${web.port}/`]);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.equal(report.http.hops[0].status, 200);
+    assert.equal(report.providers.find((p: { role: string }) => p.role === 'cdn').id, 'fastly');
+  });
+
+  it('keeps the DNS report and names the failure when the site does not answer', async () => {
+    const r = await run(['lookup', '--json', '--doh', doh.url, 'http://closed.test:9/']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.ok(report.errors.some((e: { query: string; error: string }) => e.query.startsWith('HTTP ') && /ECONNREFUSED|refused/i.test(e.error)), JSON.stringify(report.errors));
   });
 
   it('exits 1 when nothing resolves, saying why', async () => {
