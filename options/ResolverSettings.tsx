@@ -86,6 +86,12 @@ export function ResolverSettings() {
         </p>
       </fieldset>
       <p class="muted">{t('optionsDnsPrivacy')}</p>
+      <h2 id="probe-heading">{t('optionsProbeTitle')}</h2>
+      <label class="option">
+        <input type="checkbox" checked={settings.headerProbe} onChange={(e) => update({ ...settings, headerProbe: e.currentTarget.checked })} />
+        {t('optionsProbeToggle')}
+      </label>
+      <p class="muted">{t('optionsProbePrivacy')}</p>
       {settings.resolver !== DEFAULT_SETTINGS.resolver && (
         <p>
           <button type="button" class="link-button" onClick={() => update({ ...settings, resolver: DEFAULT_SETTINGS.resolver })}>{t('optionsResetResolver')}</button>

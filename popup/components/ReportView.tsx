@@ -95,11 +95,11 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
       <LiveRole role="email" view={view} live={live} records={view.dns?.mx} />
       {live.status === 'failed' && <Notice tone="error" title={t('dnsFailedTitle')} body={live.message} action={{ label: t('retry'), run: live.retry }} />}
       {live.status === 'off' && <p class="role-empty">{t('dnsOff')}</p>}
-      {view.dnsErrors !== undefined && view.dnsErrors.length > 0 && (
+      {view.lookupErrors !== undefined && view.lookupErrors.length > 0 && (
         <section class="missing" aria-labelledby="missing-heading">
           <h2 class="role-heading" id="missing-heading">{t('missingHeading')}</h2>
           <ul class="missing-list">
-            {view.dnsErrors.map((e) => <li key={e.query}><code>{e.query}</code> — {e.error}</li>)}
+            {view.lookupErrors.map((e) => <li key={e.query}><code>{e.query}</code> — {e.error}</li>)}
           </ul>
         </section>
       )}

@@ -21,6 +21,7 @@ import { forgetTab, recordDocument, recordPageReport, recordResource } from './t
 import { rememberHost } from './recent-hosts.js';
 import { hostView, tabView } from './views.js';
 import { liveView } from './live-lookup.js';
+import { noteOwnResponse } from './header-probe.js';
 import { showBadge } from './badge.js';
 import { createMenus, onMenuClicked, takePendingLookup } from './context-menu.js';
 
@@ -33,7 +34,10 @@ async function refreshBadge(tabId: number): Promise<void> {
 }
 
 async function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
-  if (details.tabId < 0) return; // not a page's request (the extension's own, other workers')
+  if (details.tabId < 0) {
+    noteOwnResponse(details); // the header probe's answer; nothing else outside tabs is kept
+    return;
+  }
   const engine = await loadEngine();
   const seen = seenFromResponse(details, engine.headerNames, Date.now());
   if (seen === undefined) return;

@@ -1,5 +1,6 @@
 import { lookupTarget } from '../core/page-target.js';
-import { reportView, type LiveResult } from '../core/view.js';
+import { reportView, type LiveResult, type LookupError } from '../core/view.js';
+import { probeSite } from './header-probe.js';
 import { createResolver, type Resolver } from '../core/dns/resolver.js';
 import { resolveHost } from '../core/dns/resolve-host.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
@@ -25,8 +26,9 @@ function resolverFor(url: string): Resolver {
 /**
  * The live answer for a host: a DNS lookup through the person's resolver,
  * merged with what the browser saw of the host (in the tab, or anywhere this
- * session). The only traffic: the host name and its registrable domain, to
- * that resolver.
+ * session), or, for a host it never loaded, with what the site answers to one
+ * HEAD request. The only traffic: the host name and its registrable domain to
+ * that resolver, and that request to the site.
  */
 export async function liveView(input: string, tabId: number | undefined): Promise<LiveResult> {
   const target = lookupTarget(input);
@@ -38,9 +40,16 @@ export async function liveView(input: string, tabId: number | undefined): Promis
     resolveHost(resolverFor(settings.resolver), target.host),
     tabId === undefined ? undefined : tabRecords.get(String(tabId)),
   ]);
-  const seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
+  let seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
+  const errors: LookupError[] = [];
+  // A link never opened: ask the site itself, as a browser would, but only for a name DNS knows.
+  if (seen === undefined && settings.headerProbe && dns.ips.length > 0) {
+    const probed = await probeSite(engine, target.host);
+    seen = probed.seen;
+    if (probed.error !== undefined) errors.push(probed.error);
+  }
   const learnt = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].some((list) => list.length > 0);
   // An empty report would read as "no CDN detected": say what failed instead.
   if (!learnt && seen === undefined) return { state: 'unresolved', errors: dns.errors };
-  return { state: 'done', view: reportView(engine, target.host, target.domain, seen, dns) };
+  return { state: 'done', view: reportView(engine, target.host, target.domain, seen, dns, errors) };
 }

@@ -4,7 +4,7 @@ import { lookupTarget } from '../core/page-target.js';
 import { createResolver } from '../core/dns/resolver.js';
 import { resolveHost, type DnsLookup } from '../core/dns/resolve-host.js';
 import type { Resolver } from '../core/dns/resolver.js';
-import { finalHop, probe, type ProbeResult } from '../core/probe.js';
+import { finalHop, probe, probeStartsFor, type ProbeResult } from '../core/probe.js';
 import { parseIp } from '../core/ip/parse-ip.js';
 import { nodeProbeRequest } from '../node/http-probe.js';
 import type { FetchLike } from '../core/dns/types.js';
@@ -20,12 +20,10 @@ export interface LookupReport extends Report {
 
 /** Where to probe: the URL as given (its scheme and port, not its path or user-info), or https then http for a bare host. */
 function probeStarts(input: string, host: string): string[] {
+  if (!/^https?:\/\//i.test(input.trim())) return probeStartsFor(host);
+  const url = new URL(input.trim());
   const bracketed = host.includes(':') ? `[${host}]` : host;
-  if (/^https?:\/\//i.test(input.trim())) {
-    const url = new URL(input.trim());
-    return [`${url.protocol}//${bracketed}${url.port === '' ? '' : `:${url.port}`}/`];
-  }
-  return [`https://${bracketed}/`, `http://${bracketed}/`];
+  return [`${url.protocol}//${bracketed}${url.port === '' ? '' : `:${url.port}`}/`];
 }
 
 async function probeSite(engine: Engine, input: string, host: string, resolver: Resolver, timeoutMs: number): Promise<ProbeResult> {

@@ -34,6 +34,12 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** HEAD refused or not implemented: ask again with GET. */
 const HEAD_REFUSED = new Set([400, 403, 405, 501]);
 
+/** The start URLs to try for a bare host: https first, then http. */
+export function probeStartsFor(host: string): string[] {
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  return [`https://${bracketed}/`, `http://${bracketed}/`];
+}
+
 export async function probe(start: string, request: ProbeRequest, headerNames: ReadonlySet<string>): Promise<ProbeResult> {
   const hops: ProbeHop[] = [];
   let url = start;

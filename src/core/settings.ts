@@ -6,9 +6,11 @@ export interface Settings {
   resolver: string;
   /** Whether the popup looks hosts up in DNS at all. Off: offline answers only, nothing sent. */
   dnsLookups: boolean;
+  /** Whether a link looked up from the context menu, never opened, is asked for its response headers (one HEAD, no cookies). */
+  headerProbe: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true };
+export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true };
 
 export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string }[] = [
   { id: 'quad9', name: 'Quad9, unfiltered (default)', url: DEFAULT_RESOLVER },
@@ -39,5 +41,6 @@ export function readSettings(stored: unknown): Settings {
   return {
     resolver: typeof s.resolver === 'string' && resolverProblem(s.resolver) === undefined ? s.resolver : DEFAULT_SETTINGS.resolver,
     dnsLookups: typeof s.dnsLookups === 'boolean' ? s.dnsLookups : DEFAULT_SETTINGS.dnsLookups,
+    headerProbe: typeof s.headerProbe === 'boolean' ? s.headerProbe : DEFAULT_SETTINGS.headerProbe,
   };
 }

@@ -6,6 +6,12 @@ import type { SeenResponse } from './observation-record.js';
 import type { DnsLookup } from './dns/resolve-host.js';
 import type { Observation } from './types.js';
 
+export interface LookupError {
+  query: string;
+  status: string;
+  error: string;
+}
+
 /** What DNS said, as the popup shows it. */
 export type DnsSummary = Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
 
@@ -37,8 +43,8 @@ export interface ReportState {
   seen?: Omit<SeenResponse, 'headers' | 'cookieNames'>;
   /** The live DNS lookup, once it has been made. */
   dns?: DnsSummary;
-  /** Queries of that lookup that failed, each with its reason. */
-  dnsErrors?: DnsLookup['errors'];
+  /** What a live lookup could not find out (DNS queries, the header probe), each with its reason. */
+  lookupErrors?: LookupError[];
   report: Report;
   providers: Record<string, ProviderInfo>;
 }
@@ -47,7 +53,7 @@ export interface ReportState {
  * Classifies what is known of a host: the browser's response (its address
  * first, the one it actually connected to) and, when made, a DNS lookup.
  */
-export function reportView(engine: Engine, host: string, domain: string | undefined, seen?: SeenResponse, dns?: DnsLookup): ReportState {
+export function reportView(engine: Engine, host: string, domain: string | undefined, seen?: SeenResponse, dns?: DnsLookup, extraErrors: LookupError[] = []): ReportState {
   const ips = [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
   const obs: Observation = { host, ips };
   if (seen !== undefined) Object.assign(obs, { status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames });
@@ -64,7 +70,7 @@ export function reportView(engine: Engine, host: string, domain: string | undefi
   if (dns !== undefined) {
     const { errors, nxdomain: _n, host: _host, ...summary } = dns;
     view.dns = summary;
-    view.dnsErrors = errors;
+    view.lookupErrors = [...errors, ...extraErrors];
   }
   return view;
 }

@@ -18,6 +18,7 @@ describe('extension in headless Chromium', function () {
       'www.shop.example': { CNAME: 'd111111abcdef8.cloudfront.net' },
       'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
       'shop.example': { NS: ['ns-1234.awsdns-56.org', 'ns-77.awsdns-09.com'], SOA: 'ns-1234.awsdns-56.org', MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
+      'probe-me.test': { A: ['127.0.0.1'] },
     });
     ext = await launchWithExtension(sites.port);
     page = await ext.context.newPage();
@@ -103,6 +104,19 @@ describe('extension in headless Chromium', function () {
     await popup.locator('[data-role="cdn"] summary').first().click();
     assert.match(await edge.locator('.evidence-list').innerText(), /CNAME chain reaches d111111abcdef8\.cloudfront\.net/);
     assert.ok(doh.queries.includes('NS shop.example') && doh.queries.includes('MX shop.example'), doh.queries.join());
+    await popup.close();
+  });
+
+  it('asks a link\'s site for its headers, without cookies, when the browser never loaded it', async () => {
+    await ext.context.addCookies([{ name: 'session', value: 'secret', domain: 'probe-me.test', path: '/' }]);
+    const popup = await ext.openPopup('host=probe-me.test');
+    const edge = popup.locator('[data-role="cdn"] [data-provider="fastly"]');
+    await edge.waitFor();
+    await edge.locator('summary').click();
+    assert.match(await edge.locator('.evidence-list').innerText(), /x-fastly-request-id: f00d/);
+    assert.match(await popup.locator('.site-connection').innerText(), /Connected to 127\.0\.0\.1/);
+    const probes = sites.log.filter((r) => r.host === 'probe-me.test');
+    assert.ok(probes.length >= 1 && probes.every((r) => r.method === 'HEAD' && r.cookie === undefined), JSON.stringify(probes));
     await popup.close();
   });
 

@@ -27,6 +27,11 @@ export const SITES: Record<string, Site> = {
     headers: { server: 'Apache' },
     body: page('Links', '<p><a id="assets-link" href="http://assets.test/download">assets</a> <a id="unseen-link" href="http://never-loaded.test/">elsewhere</a></p><img src="http://assets.test/pixel.gif" alt="">'),
   },
+  // Never loaded by the browser in the tests: only the header probe asks it.
+  'probe-me.test': {
+    headers: { 'x-served-by': 'cache-fra-etou8220139-FRA', 'x-fastly-request-id': 'f00d' },
+    body: page('probed'),
+  },
   'assets.test': {
     headers: { 'x-served-by': 'cache-fra-eddf8230098-FRA', 'x-fastly-request-id': '5f1e6d2c', 'x-timer': 'S1700000000.1,VS0,VE1', 'content-type': 'image/gif' },
     body: '',
@@ -36,14 +41,18 @@ export const SITES: Record<string, Site> = {
 export interface SiteServer {
   port: number;
   requests: string[];
+  /** Every request with its method and the cookies it carried. */
+  log: { host: string; method: string; cookie: string | undefined }[];
   close(): Promise<void>;
 }
 
 export async function startSites(sites: Record<string, Site> = SITES): Promise<SiteServer> {
   const requests: string[] = [];
+  const log: SiteServer['log'] = [];
   const server: Server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     requests.push(`${host}${req.url ?? ''}`);
+    log.push({ host, method: req.method ?? '', cookie: req.headers.cookie });
     const site = sites[host];
     if (site === undefined) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end(`no site ${host}`);
@@ -57,6 +66,7 @@ export async function startSites(sites: Record<string, Site> = SITES): Promise<S
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    log,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

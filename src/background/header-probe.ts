@@ -1,0 +1,69 @@
+import browser, { type WebRequest } from 'webextension-polyfill';
+import { finalHop, probe, probeStartsFor, type ProbeRequest } from '../core/probe.js';
+import type { SeenResponse } from '../core/observation-record.js';
+import type { LookupError } from '../core/view.js';
+import type { Engine } from '../core/engine.js';
+
+// The header probe for a link the person looks up without opening it: one
+// HEAD (GET if refused) from the worker, without cookies. The browser follows
+// redirects itself and fetch() does not say which address answered, so the
+// address comes from webRequest, which sees the extension's own requests.
+
+const PROBE_TIMEOUT_MS = 5000;
+const MAX_REMEMBERED = 32;
+/** How long fetch() may run ahead of the webRequest event carrying the address. */
+const ADDRESS_WAIT_MS = 200;
+const answeredBy = new Map<string, string>();
+const waiting = new Map<string, (ip: string) => void>();
+
+/** Called for every response whose tabId is -1: keeps the address of the extension's own probe responses. */
+export function noteOwnResponse(details: WebRequest.OnResponseStartedDetailsType): void {
+  const ours = browser.runtime.getURL('');
+  const from = details.initiator ?? details.originUrl ?? details.documentUrl ?? '';
+  if (details.ip === undefined || !(`${from}/`.startsWith(ours) || from.startsWith(ours))) return;
+  answeredBy.delete(details.url);
+  answeredBy.set(details.url, details.ip);
+  while (answeredBy.size > MAX_REMEMBERED) answeredBy.delete(answeredBy.keys().next().value as string);
+  waiting.get(details.url)?.(details.ip);
+}
+
+/** The address that answered `url`, waiting briefly for its event if the response arrived first. */
+function addressOf(url: string): Promise<string | undefined> {
+  const known = answeredBy.get(url);
+  if (known !== undefined) return Promise.resolve(known);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(url);
+      resolve(undefined);
+    }, ADDRESS_WAIT_MS);
+    waiting.set(url, (ip) => {
+      clearTimeout(timer);
+      waiting.delete(url);
+      resolve(ip);
+    });
+  });
+}
+
+const request: ProbeRequest = async (url, method) => {
+  const res = await fetch(url, { method, credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+  void res.body?.cancel(); // headers are all we want
+  const headers = [...res.headers].map(([name, value]) => ({ name, value }));
+  const ip = await addressOf(res.url);
+  return ip === undefined ? { status: res.status, headers } : { status: res.status, headers, ip };
+};
+
+/** What the site answered, as if the browser had loaded it; or why it could not be asked. */
+export async function probeSite(engine: Engine, host: string): Promise<{ seen?: SeenResponse; error?: LookupError }> {
+  let error: LookupError | undefined;
+  for (const start of probeStartsFor(host)) {
+    const result = await probe(start, request, engine.headerNames);
+    const hop = finalHop(result);
+    if (hop !== undefined) {
+      const seen: SeenResponse = { host, status: hop.status, headers: hop.headers, cookieNames: hop.cookieNames, fromCache: false, at: Date.now() };
+      if (hop.ip !== undefined) seen.ip = hop.ip;
+      return { seen };
+    }
+    error = { query: `HTTP ${start}`, status: 'http', error: result.error ?? 'no answer' };
+  }
+  return error === undefined ? {} : { error };
+}
