@@ -88,7 +88,7 @@ export function ResolverSettings() {
       <p class="muted">{t('optionsDnsPrivacy')}</p>
       <h2 id="probe-heading">{t('optionsProbeTitle')}</h2>
       <label class="option">
-        <input type="checkbox" checked={settings.headerProbe} onChange={(e) => update({ ...settings, headerProbe: e.currentTarget.checked })} />
+        <input type="checkbox" checked={settings.headerProbe} disabled={!settings.dnsLookups} onChange={(e) => update({ ...settings, headerProbe: e.currentTarget.checked })} />
         {t('optionsProbeToggle')}
       </label>
       <p class="muted">{t('optionsProbePrivacy')}</p>

@@ -42,8 +42,9 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   ]);
   let seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
   const errors: LookupError[] = [];
-  // A link never opened: ask the site itself, as a browser would, but only for a name DNS knows.
-  if (seen === undefined && settings.headerProbe && dns.ips.length > 0) {
+  // A link never opened (never a tab's page, which the person is visiting): ask the site itself,
+  // as a browser would, but only for a name DNS knows.
+  if (tabId === undefined && seen === undefined && settings.headerProbe && dns.ips.length > 0) {
     const probed = await probeSite(engine, target.host);
     seen = probed.seen;
     if (probed.error !== undefined) errors.push(probed.error);
