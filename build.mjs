@@ -41,10 +41,12 @@ async function compileData() {
   const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
   const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
   const { ipDataFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
+  const { readDnsBootstrap } = await tsImport('./src/node/read-rdap-bootstrap.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
   const { main, v6, asnVersion } = ipDataFor(catalogue);
-  catalogue.dataVersions = { asn: asnVersion };
-  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': main, 'ipdata6.bin': v6 };
+  const rdap = readDnsBootstrap();
+  catalogue.dataVersions = { asn: asnVersion, rdapBootstrap: rdap.version };
+  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': main, 'ipdata6.bin': v6, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n` };
 }
 
 /** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */

@@ -5,6 +5,16 @@ import { dohQuery } from '../src/core/dns/doh-query.js';
 import type { FetchLike } from '../src/core/dns/types.js';
 import { t } from '../popup/i18n.js';
 
+/** A setting's checkbox, saved on change; greyed out while what it depends on is off. */
+function Toggle({ checked, disabled = false, label, onChange }: { checked: boolean; disabled?: boolean; label: string; onChange: (on: boolean) => void }) {
+  return (
+    <label class="option">
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.currentTarget.checked)} />
+      {label}
+    </label>
+  );
+}
+
 type Test = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; ms: number } | { status: 'failed'; message: string };
 
 async function save(settings: Settings): Promise<void> {
@@ -46,10 +56,7 @@ export function ResolverSettings() {
   return (
     <section aria-labelledby="dns-heading">
       <h2 id="dns-heading">{t('optionsDnsTitle')}</h2>
-      <label class="option">
-        <input type="checkbox" checked={settings.dnsLookups} onChange={(e) => update({ ...settings, dnsLookups: e.currentTarget.checked })} />
-        {t('optionsDnsToggle')}
-      </label>
+      <Toggle checked={settings.dnsLookups} label={t('optionsDnsToggle')} onChange={(on) => update({ ...settings, dnsLookups: on })} />
       <fieldset disabled={!settings.dnsLookups}>
         <legend>{t('optionsResolver')}</legend>
         {RESOLVER_PRESETS.map((p) => (
@@ -87,11 +94,11 @@ export function ResolverSettings() {
       </fieldset>
       <p class="muted">{t('optionsDnsPrivacy')}</p>
       <h2 id="probe-heading">{t('optionsProbeTitle')}</h2>
-      <label class="option">
-        <input type="checkbox" checked={settings.headerProbe} disabled={!settings.dnsLookups} onChange={(e) => update({ ...settings, headerProbe: e.currentTarget.checked })} />
-        {t('optionsProbeToggle')}
-      </label>
+      <Toggle checked={settings.headerProbe} disabled={!settings.dnsLookups} label={t('optionsProbeToggle')} onChange={(on) => update({ ...settings, headerProbe: on })} />
       <p class="muted">{t('optionsProbePrivacy')}</p>
+      <h2 id="rdap-heading">{t('optionsRdapTitle')}</h2>
+      <Toggle checked={settings.rdap} disabled={!settings.dnsLookups} label={t('optionsRdapToggle')} onChange={(on) => update({ ...settings, rdap: on })} />
+      <p class="muted">{t('optionsRdapPrivacy')}</p>
       {settings.resolver !== DEFAULT_SETTINGS.resolver && (
         <p>
           <button type="button" class="link-button" onClick={() => update({ ...settings, resolver: DEFAULT_SETTINGS.resolver })}>{t('optionsResetResolver')}</button>

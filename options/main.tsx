@@ -33,6 +33,7 @@ function About() {
           <li>{t('aboutProviders', String(catalogue.providers.length))}</li>
           <li>{t('aboutRanges', String(catalogue.ranges.length), String(ranges))}</li>
           <li>{t('aboutAsn', catalogue.dataVersions?.asn ?? '?')}</li>
+          <li>{t('aboutRdap', catalogue.dataVersions?.rdapBootstrap ?? '?')}</li>
         </ul>
       )}
       <h2>{t('aboutCreditsTitle')}</h2>

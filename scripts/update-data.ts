@@ -52,11 +52,13 @@ if (azureFile !== undefined) {
 }
 console.log('vercel.txt: unchanged (Vercel publishes no official list; see data/ranges/SOURCES.md)');
 
-try {
-  execFileSync('npm', ['install', '--save-dev', '@ip-location-db/asn@latest'], { stdio: 'inherit' });
-} catch {
-  failures++;
-  console.error('@ip-location-db/asn: could not update the package');
+for (const pkg of ['@ip-location-db/asn', 'freewhois']) {
+  try {
+    execFileSync('npm', ['install', '--save-dev', `${pkg}@latest`], { stdio: 'inherit' });
+  } catch {
+    failures++;
+    console.error(`${pkg}: could not update the package`);
+  }
 }
 console.log(failures === 0 ? '\nDone. Update the dates in data/ranges/SOURCES.md, then run npm test.' : `\n${failures} source(s) failed; the rest were updated.`);
 process.exitCode = failures === 0 ? 0 : 1;

@@ -21,6 +21,8 @@ function describe(e: Evidence) {
       return <>{t('evidenceMx', e.name)}</>;
     case 'txt':
       return <>{t('evidenceSpf', e.mechanism)}</>;
+    case 'rdap':
+      return <>{t('evidenceRdap')} <code>{e.url}</code></>;
     default:
       return <>{(e as Evidence).detail}</>;
   }

@@ -42,8 +42,16 @@ function RoleSection({ role, children, busy = false }: { role: Role; children: C
   );
 }
 
-/** DNS and email: cards when a provider is recognised, the records themselves when not, a skeleton while looking. */
-function LiveRole({ role, view, live, records }: { role: 'dns' | 'email'; view: ReportState; live: LiveStatus; records: string[] | undefined }) {
+function emptyRole(role: 'dns' | 'email' | 'registrar', records: string[] | undefined, view: ReportState): string {
+  // For the registrar, why the registry did not say is more useful than that it did not.
+  if (role === 'registrar') return view.lookupErrors?.find((e) => e.query.startsWith('RDAP '))?.error ?? t('noRegistrar');
+  const shown = records?.slice(0, 3).join(', ');
+  if (shown === undefined || shown === '') return t(role === 'dns' ? 'noNs' : 'noMx');
+  return t(role === 'dns' ? 'unknownNs' : 'unknownMx', shown);
+}
+
+/** DNS, email and registrar: cards when a provider is recognised, the records themselves when not, a skeleton while looking. */
+function LiveRole({ role, view, live, records }: { role: 'dns' | 'email' | 'registrar'; view: ReportState; live: LiveStatus; records: string[] | undefined }) {
   const results = view.report.providers.filter((p) => p.role === role);
   if (live.status === 'off' || live.status === 'failed') return null;
   if (live.status === 'pending') {
@@ -58,7 +66,7 @@ function LiveRole({ role, view, live, records }: { role: 'dns' | 'email'; view: 
       {results.length > 0 ? (
         <Cards results={results} view={view} />
       ) : (
-        <p class="role-empty">{records !== undefined && records.length > 0 ? t(role === 'dns' ? 'unknownNs' : 'unknownMx', records.slice(0, 3).join(', ')) : t(role === 'dns' ? 'noNs' : 'noMx')}</p>
+        <p class="role-empty">{emptyRole(role, records, view)}</p>
       )}
     </RoleSection>
   );
@@ -93,6 +101,7 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
       )}
       <LiveRole role="dns" view={view} live={live} records={view.dns?.ns} />
       <LiveRole role="email" view={view} live={live} records={view.dns?.mx} />
+      {view.domain !== undefined && <LiveRole role="registrar" view={view} live={live} records={undefined} />}
       {live.status === 'failed' && <Notice tone="error" title={t('dnsFailedTitle')} body={live.message} action={{ label: t('retry'), run: live.retry }} />}
       {live.status === 'off' && <p class="role-empty">{t('dnsOff')}</p>}
       {view.lookupErrors !== undefined && view.lookupErrors.length > 0 && (

@@ -1,4 +1,7 @@
+import browser from 'webextension-polyfill';
 import { lookupTarget } from '../core/page-target.js';
+import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
+import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
 import { reportView, type LiveResult, type LookupError } from '../core/view.js';
 import { probeSite } from './header-probe.js';
 import { createResolver, type Resolver } from '../core/dns/resolver.js';
@@ -14,6 +17,15 @@ import { recentHost } from './recent-hosts.js';
 // person picks another resolver.
 let current: { url: string; resolver: Resolver } | undefined;
 
+let bootstrap: Promise<DnsBootstrap> | undefined;
+
+/** The domain's registrar, from its registry's RDAP server (found through the shipped IANA bootstrap). */
+function askRegistry(domain: string): Promise<RdapOutcome> {
+  bootstrap ??= fetch(browser.runtime.getURL('data/rdap-dns.json')).then((r) => r.json() as Promise<DnsBootstrap>);
+  const withoutCookies: FetchLike = (u, init) => fetch(u, { ...init, credentials: 'omit' } as RequestInit) as ReturnType<FetchLike>;
+  return bootstrap.then((b) => rdapDomain(domain, { bootstrap: b, fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }));
+}
+
 function resolverFor(url: string): Resolver {
   if (current?.url !== url) {
     // credentials: 'omit' is the default for cross-origin fetches from the worker; say so anyway.
@@ -27,21 +39,24 @@ function resolverFor(url: string): Resolver {
  * The live answer for a host: a DNS lookup through the person's resolver,
  * merged with what the browser saw of the host (in the tab, or anywhere this
  * session), or, for a host it never loaded, with what the site answers to one
- * HEAD request. The only traffic: the host name and its registrable domain to
- * that resolver, and that request to the site.
+ * HEAD request, and with the registrar its registry names over RDAP. The only
+ * traffic: the host name and its registrable domain to that resolver, the
+ * registrable domain to its registry, and that request to the site.
  */
 export async function liveView(input: string, tabId: number | undefined): Promise<LiveResult> {
   const target = lookupTarget(input);
   if (target === undefined) return { state: 'done', view: { state: 'not-a-host', input } };
   const settings = await loadSettings();
   if (!settings.dnsLookups) return { state: 'off' };
-  const [engine, dns, record] = await Promise.all([
+  const [engine, dns, record, registry] = await Promise.all([
     loadEngine(),
     resolveHost(resolverFor(settings.resolver), target.host),
     tabId === undefined ? undefined : tabRecords.get(String(tabId)),
+    settings.rdap && target.domain !== undefined ? askRegistry(target.domain) : undefined,
   ]);
   let seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
   const errors: LookupError[] = [];
+  if (registry !== undefined && registry.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: registry.status, error: registry.error ?? registry.status });
   // A link never opened (never a tab's page, which the person is visiting): ask the site itself,
   // as a browser would, but only for a name DNS knows.
   if (tabId === undefined && seen === undefined && settings.headerProbe && dns.ips.length > 0) {
@@ -52,5 +67,5 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   const learnt = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].some((list) => list.length > 0);
   // An empty report would read as "no CDN detected": say what failed instead.
   if (!learnt && seen === undefined) return { state: 'unresolved', errors: dns.errors };
-  return { state: 'done', view: reportView(engine, target.host, target.domain, seen, dns, errors) };
+  return { state: 'done', view: reportView(engine, target.host, target.domain, seen, dns, errors, registry?.registrar) };
 }

@@ -7,6 +7,9 @@ import type { Resolver } from '../core/dns/resolver.js';
 import { finalHop, probe, probeStartsFor, type ProbeResult } from '../core/probe.js';
 import { parseIp } from '../core/ip/parse-ip.js';
 import { nodeProbeRequest } from '../node/http-probe.js';
+import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
+import { registrarResult } from '../core/rdap/registrar-result.js';
+import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
 import type { FetchLike } from '../core/dns/types.js';
 import type { Report } from '../core/types.js';
 import { formatReport } from './format-report.js';
@@ -15,6 +18,7 @@ import { UsageError } from './usage.js';
 export interface LookupReport extends Report {
   dns: Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
   http?: ProbeResult;
+  rdap?: RdapOutcome;
   errors: { query: string; status: string; error: string }[];
 }
 
@@ -38,10 +42,23 @@ async function probeSite(engine: Engine, input: string, host: string, resolver: 
 }
 
 /** Looks a host up over DNS-over-HTTPS and classifies what it finds. Exit status 1 when nothing at all could be resolved. */
-export async function lookupCommand(engine: Engine, input: string, options: { resolver: string; timeoutMs: number; json: boolean; http: boolean; fetch: FetchLike }): Promise<{ output: string; code: number }> {
+export interface LookupOptions {
+  resolver: string;
+  timeoutMs: number;
+  json: boolean;
+  http: boolean;
+  /** RDAP: the bootstrap to find each registry, or undefined for --no-rdap; `server` overrides it. */
+  rdap?: { bootstrap: DnsBootstrap; server?: string };
+  fetch: FetchLike;
+}
+
+export async function lookupCommand(engine: Engine, input: string, options: LookupOptions): Promise<{ output: string; code: number }> {
   const target = lookupTarget(input);
   if (target === undefined) throw new UsageError(`not a host, URL or IP address: ${JSON.stringify(input.slice(0, 100))}`);
   const resolver = createResolver({ resolver: options.resolver, fetch: options.fetch, timeoutMs: options.timeoutMs });
+  // The registry only needs the registrable domain: ask it while DNS runs.
+  const { rdap } = options;
+  const registry = rdap === undefined || target.domain === undefined ? undefined : rdapDomain(target.domain, { bootstrap: rdap.bootstrap, ...(rdap.server === undefined ? {} : { server: rdap.server }), fetch: options.fetch, timeoutMs: options.timeoutMs });
   const dns = await resolveHost(resolver, target.host);
   const http = options.http && dns.ips.length > 0 ? await probeSite(engine, input, target.host, resolver, options.timeoutMs) : undefined;
   const answered = http === undefined ? undefined : finalHop(http);
@@ -58,8 +75,12 @@ export async function lookupCommand(engine: Engine, input: string, options: { re
   const { errors: dnsErrors, nxdomain: _n, host: _h, ...records } = dns;
   const errors: LookupReport['errors'] = [...dnsErrors];
   if (http?.error !== undefined) errors.push({ query: `HTTP ${http.hops[0]?.url ?? probeStarts(input, target.host)[0]}`, status: 'http', error: http.error });
+  const rdapOutcome = await registry;
+  if (rdapOutcome?.registrar !== undefined) report.providers.push(registrarResult(rdapOutcome.registrar).result);
+  if (rdapOutcome !== undefined && rdapOutcome.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: rdapOutcome.status, error: rdapOutcome.error ?? rdapOutcome.status });
   const result: LookupReport = { ...report, dns: records, errors };
   if (http !== undefined) result.http = http;
+  if (rdapOutcome !== undefined) result.rdap = rdapOutcome;
   const resolvedNothing = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].every((list) => list.length === 0);
   const code = resolvedNothing ? 1 : 0;
   if (options.json) return { output: `${JSON.stringify(result, null, 2)}\n`, code };

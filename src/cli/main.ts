@@ -13,6 +13,7 @@ import { classifyCommand } from './classify-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { DEFAULT_RESOLVER, DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
 import type { FetchLike } from '../core/dns/types.js';
+import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
 
 declare const WHOSERVES_VERSION: string;
 
@@ -25,6 +26,10 @@ function loadEngine(): Engine {
   } catch (err) {
     throw new Error(`cannot load the data in ${dir} (${(err as Error).message}); run \`npm run build\``);
   }
+}
+
+function loadDnsBootstrap(): DnsBootstrap {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('./data/rdap-dns.json', import.meta.url)), 'utf8')) as DnsBootstrap;
 }
 
 function readInput(path: string): string {
@@ -60,13 +65,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'lookup') {
-    const { flags, operands, values } = parseFlags(rest, ['--json', '--no-http'], ['--doh', '--timeout']);
+    const { flags, operands, values } = parseFlags(rest, ['--json', '--no-http', '--no-rdap'], ['--doh', '--timeout', '--rdap']);
     if (operands.length !== 1) throw new UsageError('lookup takes exactly one host, URL or IP address');
     const timeoutMs = Number(values.get('--timeout') ?? DEFAULT_TIMEOUT_MS);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
     const resolver = values.get('--doh') ?? DEFAULT_RESOLVER;
     if (!/^https?:\/\/[^/]+\//.test(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
-    const { output, code } = await lookupCommand(loadEngine(), operands[0]!, { resolver, timeoutMs, json: flags.has('--json'), http: !flags.has('--no-http'), fetch: fetch as unknown as FetchLike });
+    const rdapServer = values.get('--rdap');
+    if (rdapServer !== undefined && !/^https?:\/\/[^/]+/.test(rdapServer)) throw new UsageError('--rdap takes an RDAP base URL such as https://rdap.verisign.com/com/v1/');
+    const rdap = flags.has('--no-rdap') ? undefined : { bootstrap: loadDnsBootstrap(), ...(rdapServer === undefined ? {} : { server: rdapServer }) };
+    const { output, code } = await lookupCommand(loadEngine(), operands[0]!, { resolver, timeoutMs, json: flags.has('--json'), http: !flags.has('--no-http'), ...(rdap === undefined ? {} : { rdap }), fetch: fetch as unknown as FetchLike });
     process.stdout.write(output);
     return code;
   }

@@ -7,15 +7,18 @@ Usage:
                                        with no IPs, reads one per line from standard input
   whoserves classify [--json] FILE|-   classify observations ({host, ips?, headers?, cname?,
                                        ns?, mx?, txt?}, one object or an array) into reports
-  whoserves lookup [--json] [--doh URL] [--timeout MS] [--no-http] HOST|URL|IP
+  whoserves lookup [--json] [--doh URL] [--timeout MS] [--no-http] [--no-rdap] [--rdap URL] HOST|URL|IP
                                        look a host up over DNS-over-HTTPS (addresses, CNAME chain,
                                        NS, SOA, MX, TXT), ask the site for its response headers
-                                       (HEAD, redirects followed; --no-http to skip), and classify
+                                       (HEAD, redirects followed; --no-http to skip), ask the
+                                       domain's registry over RDAP who its registrar is (--no-rdap
+                                       to skip; --rdap to name the server), and classify
   whoserves --help | --version
 
 ip and classify run offline. lookup sends the host name and its registrable domain to one
 DNS-over-HTTPS resolver (default: Quad9's unfiltered https://dns10.quad9.net/dns-query), and,
-unless --no-http, a HEAD request without cookies to the site itself; nothing anywhere else.
+unless --no-http, a HEAD request without cookies to the site itself, and, unless --no-rdap, the
+registrable domain to its registry's RDAP server; nothing anywhere else.
 Exit status: 0 success, 1 the host does not exist (lookup), 2 usage error or invalid input.`;
 
 /** Splits flags (and options that take a value) from operands; unknown flags are usage errors, not silently ignored. */

@@ -8,9 +8,11 @@ export interface Settings {
   dnsLookups: boolean;
   /** Whether a link looked up from the context menu, never opened, is asked for its response headers (one HEAD, no cookies). */
   headerProbe: boolean;
+  /** Whether the domain's registry is asked (RDAP) who its registrar is. */
+  rdap: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true };
+export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true, rdap: true };
 
 export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string }[] = [
   { id: 'quad9', name: 'Quad9, unfiltered (default)', url: DEFAULT_RESOLVER },
@@ -42,5 +44,6 @@ export function readSettings(stored: unknown): Settings {
     resolver: typeof s.resolver === 'string' && resolverProblem(s.resolver) === undefined ? s.resolver : DEFAULT_SETTINGS.resolver,
     dnsLookups: typeof s.dnsLookups === 'boolean' ? s.dnsLookups : DEFAULT_SETTINGS.dnsLookups,
     headerProbe: typeof s.headerProbe === 'boolean' ? s.headerProbe : DEFAULT_SETTINGS.headerProbe,
+    rdap: typeof s.rdap === 'boolean' ? s.rdap : DEFAULT_SETTINGS.rdap,
   };
 }

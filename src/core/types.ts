@@ -39,6 +39,7 @@ export type Evidence = { detail: string } & (
   | { kind: 'ns'; name: string; suffix: string }
   | { kind: 'mx'; name: string; suffix: string }
   | { kind: 'txt'; mechanism: string }
+  | { kind: 'rdap'; url: string }
 );
 
 export type EvidenceKind = Evidence['kind'];

@@ -4,6 +4,8 @@ import type { UninspectableReason } from './page-target.js';
 import { classify } from './classify.js';
 import type { SeenResponse } from './observation-record.js';
 import type { DnsLookup } from './dns/resolve-host.js';
+import type { RegistrarInfo } from './rdap/rdap-domain.js';
+import { registrarResult } from './rdap/registrar-result.js';
 import type { Observation } from './types.js';
 
 export interface LookupError {
@@ -53,7 +55,7 @@ export interface ReportState {
  * Classifies what is known of a host: the browser's response (its address
  * first, the one it actually connected to) and, when made, a DNS lookup.
  */
-export function reportView(engine: Engine, host: string, domain: string | undefined, seen?: SeenResponse, dns?: DnsLookup, extraErrors: LookupError[] = []): ReportState {
+export function reportView(engine: Engine, host: string, domain: string | undefined, seen?: SeenResponse, dns?: DnsLookup, extraErrors: LookupError[] = [], registrar?: RegistrarInfo): ReportState {
   const ips = [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
   const obs: Observation = { host, ips };
   if (seen !== undefined) Object.assign(obs, { status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames });
@@ -61,6 +63,11 @@ export function reportView(engine: Engine, host: string, domain: string | undefi
   const report = classify(engine, obs);
   const providers: Record<string, ProviderInfo> = {};
   for (const p of report.providers) providers[p.id] = providerInfo(engine, p.id, p.name);
+  if (registrar !== undefined) {
+    const { result, info } = registrarResult(registrar);
+    report.providers.push(result);
+    providers[info.id] = info;
+  }
   const view: ReportState = { state: 'report', host, report, providers };
   if (domain !== undefined) view.domain = domain;
   if (seen !== undefined) {

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
+import { domainObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
 // `whoserves lookup` against a local DNS-over-HTTPS resolver: the only network
 // the command uses is the resolver it is given.
@@ -41,9 +42,11 @@ function run(args: string[]): Promise<{ code: number | null; out: string; err: s
 
 describe('whoserves lookup', () => {
   let doh: DohServer;
+  let rdap: RdapServer;
   let web: { port: number; methods: string[]; cookies: (string | undefined)[]; close: () => Promise<void> };
   before(async () => {
     web = await startWeb();
+    rdap = await startRdapServer({ 'example-shop.com': domainObject('example-shop.com', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }) }, { limited: ['limited-shop.com'], garbage: ['garbled-shop.com'] });
     doh = await startDohServer({
       'site.test': { A: ['127.0.0.1'] },
       'www.site.test': { A: ['127.0.0.1'] },
@@ -56,13 +59,14 @@ describe('whoserves lookup', () => {
     }, { servfail: ['example-shop.com'] });
   });
   after(async () => {
+    await rdap?.close();
     await doh?.close();
     await web?.close();
   });
 
   it('prints the report, the DNS it used and the queries that failed, as JSON', async () => {
     // --no-http: these addresses are public ones, and tests talk to this machine only.
-    const r = await run(['lookup', '--json', '--no-http', '--doh', doh.url, 'https://user@www.example-shop.com:8443/some/path?q=1']);
+    const r = await run(['lookup', '--json', '--no-http', '--rdap', rdap.url, '--doh', doh.url, 'https://user@www.example-shop.com:8443/some/path?q=1']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.equal(report.host, 'www.example-shop.com');
@@ -72,15 +76,36 @@ describe('whoserves lookup', () => {
     assert.ok(report.errors.every((e: { query: string }) => e.query.endsWith('example-shop.com')), 'the zone queries failed with SERVFAIL and are listed');
   });
 
+  it('names the registrar and its abuse contact from the registry\'s RDAP record', async () => {
+    const r = await run(['lookup', '--json', '--no-http', '--rdap', rdap.url, '--doh', doh.url, 'www.example-shop.com']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    const registrar = report.providers.find((p: { role: string }) => p.role === 'registrar');
+    assert.equal(registrar.name, 'Example Registrar, Inc.');
+    assert.equal(registrar.id, 'registrar-9999');
+    assert.equal(report.rdap.registrar.abuseEmail, 'abuse@registrar.example');
+    assert.equal(report.rdap.registrar.abusePhone, '+1.5555550100');
+    assert.ok(rdap.paths.includes('/domain/example-shop.com'), 'asked for the registrable domain, not the host');
+  });
+
+  for (const [domain, status, message] of [['missing-shop.com', 'not-found', /no record/], ['limited-shop.com', 'rate-limited', /wait 30 s/], ['garbled-shop.com', 'malformed', /not JSON/]] as const) {
+    it(`keeps the report and says why when RDAP answers ${status}`, async () => {
+      const r = await run(['lookup', '--json', '--no-http', '--rdap', rdap.url, '--doh', doh.url, domain]);
+      const report = JSON.parse(r.out);
+      assert.equal(report.rdap.status, status);
+      assert.ok(report.errors.some((e: { query: string; error: string }) => e.query === `RDAP ${domain}` && message.test(e.error)), JSON.stringify(report.errors));
+    });
+  }
+
   it('turns an IDN into punycode before asking', async () => {
-    const r = await run(['lookup', '--json', '--no-http', '--doh', doh.url, 'bücher.example-shop.com']);
+    const r = await run(['lookup', '--json', '--no-http', '--no-rdap', '--doh', doh.url, 'bücher.example-shop.com']);
     assert.equal(r.code, 0, r.err);
     assert.equal(JSON.parse(r.out).host, 'xn--bcher-kva.example-shop.com');
     assert.ok(doh.queries.includes('A xn--bcher-kva.example-shop.com'));
   });
 
   it('asks the site for its headers, following redirects hop by hop, at the address DNS gave', async () => {
-    const r = await run(['lookup', '--json', '--doh', doh.url, `http://site.test:${web.port}/path/ignored`]);
+    const r = await run(['lookup', '--json', '--no-rdap', '--doh', doh.url, `http://site.test:${web.port}/path/ignored`]);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.deepEqual(report.http.hops.map((h: { url: string; status: number; ip: string }) => [h.url, h.status, h.ip]), [
@@ -94,7 +119,7 @@ describe('whoserves lookup', () => {
   });
 
   it('falls back to GET when the site refuses HEAD', async () => {
-    const r = await run(['lookup', '--json', '--doh', doh.url, `http://nohead.test:${web.port}/`]);
+    const r = await run(['lookup', '--json', '--no-rdap', '--doh', doh.url, `http://nohead.test:${web.port}/`]);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.equal(report.http.hops[0].status, 200);
@@ -102,21 +127,21 @@ describe('whoserves lookup', () => {
   });
 
   it('keeps the DNS report and names the failure when the site does not answer', async () => {
-    const r = await run(['lookup', '--json', '--doh', doh.url, 'http://closed.test:9/']);
+    const r = await run(['lookup', '--json', '--no-rdap', '--doh', doh.url, 'http://closed.test:9/']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.ok(report.errors.some((e: { query: string; error: string }) => e.query.startsWith('HTTP ') && /ECONNREFUSED|refused/i.test(e.error)), JSON.stringify(report.errors));
   });
 
   it('exits 1 when nothing resolves, saying why', async () => {
-    const r = await run(['lookup', '--doh', doh.url, 'no-such-host.invalid']);
+    const r = await run(['lookup', '--no-rdap', '--doh', doh.url, 'no-such-host.invalid']);
     assert.equal(r.code, 1);
     assert.match(r.out, /does not exist \(NXDOMAIN\)/);
   });
 
   it('exits 1 with the reason when the resolver is down, and never hangs past the timeout', async () => {
     const started = Date.now();
-    const r = await run(['lookup', '--timeout', '500', '--doh', 'http://127.0.0.1:9/dns-query', 'www.example-shop.com']);
+    const r = await run(['lookup', '--timeout', '500', '--no-rdap', '--doh', 'http://127.0.0.1:9/dns-query', 'www.example-shop.com']);
     assert.equal(r.code, 1);
     assert.match(r.out, /could not be reached/);
     assert.ok(Date.now() - started < 5000);

@@ -104,6 +104,8 @@ describe('extension in headless Chromium', function () {
     await popup.locator('[data-role="cdn"] summary').first().click();
     assert.match(await edge.locator('.evidence-list').innerText(), /CNAME chain reaches d111111abcdef8\.cloudfront\.net/);
     assert.ok(doh.queries.includes('NS shop.example') && doh.queries.includes('MX shop.example'), doh.queries.join());
+    // .example has no registry, so no RDAP request is made, and the registrar section says why.
+    assert.match(await popup.locator('[data-role="registrar"]').innerText(), /\.example registry offers no RDAP service/);
     await popup.close();
   });
 

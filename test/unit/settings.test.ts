@@ -9,7 +9,7 @@ describe('settings', () => {
   });
 
   it('keeps valid stored values and repairs damaged ones field by field', () => {
-    assert.deepEqual(readSettings({ resolver: 'https://dns.mullvad.net/dns-query', dnsLookups: false, headerProbe: false }), { resolver: 'https://dns.mullvad.net/dns-query', dnsLookups: false, headerProbe: false });
+    assert.deepEqual(readSettings({ resolver: 'https://dns.mullvad.net/dns-query', dnsLookups: false, headerProbe: false, rdap: false }), { resolver: 'https://dns.mullvad.net/dns-query', dnsLookups: false, headerProbe: false, rdap: false });
     assert.deepEqual(readSettings({ resolver: 'ftp://x', dnsLookups: 'yes' }), DEFAULT_SETTINGS);
     assert.deepEqual(readSettings({ resolver: 42, dnsLookups: false }), { ...DEFAULT_SETTINGS, dnsLookups: false });
     assert.deepEqual(readSettings('garbage'), DEFAULT_SETTINGS);

@@ -1,5 +1,6 @@
 import * as packet from '@leichtgewicht/dns-packet';
 import type { DnsOutcome, DnsRecord, DnsStatus, FetchLike, QueryType } from './types.js';
+import { withDeadline } from '../deadline.js';
 
 // One DNS query over HTTPS (RFC 8484). GET with ?dns= (cacheable by HTTP
 // caches, hence id 0), POST when the resolver refuses GET. The wire format is
@@ -100,26 +101,18 @@ function exchange(query: Uint8Array, method: 'GET' | 'POST', opts: DohOptions, s
 /** Asks the resolver once. Resolves to an outcome for every failure mode; never rejects. */
 export async function dohQuery(name: string, type: QueryType, opts: DohOptions): Promise<DnsOutcome> {
   const query = packet.encode({ type: 'query', id: 0, flags: packet.RECURSION_DESIRED, questions: [{ type, name }] });
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, opts.timeoutMs);
-  try {
-    let res = await exchange(query, 'GET', opts, controller.signal);
+  const done = await withDeadline(opts.timeoutMs, async (signal): Promise<DnsOutcome> => {
+    let res = await exchange(query, 'GET', opts, signal);
     // Some resolvers only take POST (405, 415) or refuse long GET URLs (414).
-    if (res.status === 405 || res.status === 414 || res.status === 415) res = await exchange(query, 'POST', opts, controller.signal);
+    if (res.status === 405 || res.status === 414 || res.status === 415) res = await exchange(query, 'POST', opts, signal);
     if (!res.ok) return failure(name, type, 'http-error', `the resolver answered HTTP ${res.status}`);
     const contentType = res.headers.get('content-type') ?? '';
     if (!contentType.startsWith(MEDIA_TYPE)) return failure(name, type, 'malformed', `the resolver sent ${contentType || 'no content type'}, not ${MEDIA_TYPE}`);
     const body = new Uint8Array(await res.arrayBuffer());
     if (body.length > MAX_RESPONSE_BYTES) return failure(name, type, 'malformed', 'the answer is larger than a DNS message can be');
     return readResponse(name, type, body);
-  } catch (err) {
-    if (timedOut) return failure(name, type, 'timeout', `no answer within ${opts.timeoutMs} ms`);
-    return failure(name, type, 'unreachable', `the resolver could not be reached (${(err as Error).message})`);
-  } finally {
-    clearTimeout(timer);
-  }
+  });
+  if (done.ok) return done.value;
+  if (done.timedOut) return failure(name, type, 'timeout', `no answer within ${opts.timeoutMs} ms`);
+  return failure(name, type, 'unreachable', `the resolver could not be reached (${done.error.message})`);
 }
