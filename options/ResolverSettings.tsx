@@ -26,12 +26,14 @@ export function ResolverSettings() {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [custom, setCustom] = useState('');
   const [test, setTest] = useState<Test>({ status: 'idle' });
+  const [rdapServer, setRdapServer] = useState('');
 
   useEffect(() => {
     void browser.storage.local.get('settings').then(({ settings: stored }) => {
       const s = readSettings(stored);
       setSettings(s);
       if (!RESOLVER_PRESETS.some((p) => p.url === s.resolver)) setCustom(s.resolver);
+      setRdapServer(s.rdapServer);
     });
   }, []);
   if (settings === undefined) return null;
@@ -43,6 +45,7 @@ export function ResolverSettings() {
   };
   const isCustom = !RESOLVER_PRESETS.some((p) => p.url === settings.resolver);
   const customProblem = custom === '' ? undefined : resolverProblem(custom);
+  const rdapServerProblem = rdapServer === '' ? undefined : resolverProblem(rdapServer);
 
   const runTest = async () => {
     setTest({ status: 'testing' });
@@ -99,6 +102,24 @@ export function ResolverSettings() {
       <h2 id="rdap-heading">{t('optionsRdapTitle')}</h2>
       <Toggle checked={settings.rdap} disabled={!settings.dnsLookups} label={t('optionsRdapToggle')} onChange={(on) => update({ ...settings, rdap: on })} />
       <p class="muted">{t('optionsRdapPrivacy')}</p>
+      <label class="option">
+        {t('optionsRdapServer')}
+        <input
+          type="url"
+          class="custom-url"
+          aria-label={t('optionsRdapServerUrl')}
+          placeholder={t('optionsRdapServerPlaceholder')}
+          value={rdapServer}
+          disabled={!settings.rdap || !settings.dnsLookups}
+          aria-invalid={rdapServerProblem !== undefined}
+          onInput={(e) => {
+            const url = e.currentTarget.value.trim();
+            setRdapServer(url);
+            if (url === '' || resolverProblem(url) === undefined) update({ ...settings, rdapServer: url });
+          }}
+        />
+      </label>
+      {rdapServerProblem !== undefined && <p class="problem" role="alert">{t('optionsCustomProblem', rdapServerProblem)}</p>}
       {settings.resolver !== DEFAULT_SETTINGS.resolver && (
         <p>
           <button type="button" class="link-button" onClick={() => update({ ...settings, resolver: DEFAULT_SETTINGS.resolver })}>{t('optionsResetResolver')}</button>

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilWatching } from '../test/e2e/harness/browser.js';
 import { startSites } from '../test/e2e/harness/sites.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
+import { domainObject, networkObject, startRdapServer } from '../test/helpers/rdap-server.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 // A tab's page (tab) or a context-menu lookup of a host only DNS knows (host).
@@ -24,11 +25,15 @@ const doh = await startDohServer({
   'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
   'shop.example': { NS: ['ns-1234.awsdns-56.org'], MX: ['aspmx.l.google.com'] },
 });
+const rdap = await startRdapServer({
+  'domain/shop.example': domainObject('shop.example', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
+  'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),
+});
 const ext = await launchWithExtension(sites.port);
 try {
   const tab = await ext.context.newPage();
   await waitUntilWatching(ext, tab);
-  await ext.useResolver(doh.url);
+  await ext.useResolver(doh.url, rdap.url);
   for (const shot of shots) {
     let query = `host=${shot.host ?? ''}`;
     if (shot.tab !== undefined) {
@@ -50,4 +55,5 @@ try {
   await ext.close();
   await sites.close();
   await doh.close();
+  await rdap.close();
 }

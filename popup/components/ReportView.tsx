@@ -22,6 +22,19 @@ function ConnectionLine({ view }: { view: ReportState }) {
   return parts.length === 0 ? null : <p class="site-connection">{parts.join(' · ')}</p>;
 }
 
+/** The network behind the address, from its regional registry, with its abuse contact. */
+function NetworkLine({ view }: { view: ReportState }) {
+  const net = view.network;
+  if (net === undefined) return null;
+  const what = [net.name, net.range, net.registrant].filter((x): x is string => x !== undefined).join(' · ');
+  return (
+    <p class="site-network" data-network>
+      {t('networkLine', what)}
+      {net.abuseEmail !== undefined && <> · <a href={`mailto:${net.abuseEmail}`}>{net.abuseEmail}</a></>}
+    </p>
+  );
+}
+
 function Cards({ results, view }: { results: ProviderResult[]; view: ReportState }) {
   return (
     <>
@@ -83,6 +96,7 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
       {lookup && <p class="lookup-label">{t('lookupOf')}</p>}
       <SiteHeader host={view.host} domain={view.domain}>
         <ConnectionLine view={view} />
+        <NetworkLine view={view} />
       </SiteHeader>
       <RoleSection role="cdn">
         {edges.length > 0 ? (

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { lookupTarget } from '../core/page-target.js';
 import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
+import { rdapIp } from '../core/rdap/rdap-ip.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
 import { reportView, type LiveResult, type LookupError } from '../core/view.js';
 import { probeSite } from './header-probe.js';
@@ -19,18 +20,19 @@ let current: { url: string; resolver: Resolver } | undefined;
 
 let bootstrap: Promise<DnsBootstrap> | undefined;
 
-/** The domain's registrar, from its registry's RDAP server (found through the shipped IANA bootstrap). */
-function askRegistry(domain: string): Promise<RdapOutcome> {
+const withoutCookies: FetchLike = (u, init) => fetch(u, { ...init, credentials: 'omit' } as RequestInit) as ReturnType<FetchLike>;
+
+/** The domain's registrar, from its registry's RDAP server (found through the shipped IANA bootstrap) or the person's own. */
+function askRegistry(domain: string, server: string): Promise<RdapOutcome> {
   bootstrap ??= fetch(browser.runtime.getURL('data/rdap-dns.json')).then((r) => r.json() as Promise<DnsBootstrap>);
-  const withoutCookies: FetchLike = (u, init) => fetch(u, { ...init, credentials: 'omit' } as RequestInit) as ReturnType<FetchLike>;
-  return bootstrap.then((b) => rdapDomain(domain, { bootstrap: b, fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }));
+  return bootstrap.then((b) => rdapDomain(domain, { bootstrap: b, ...(server === '' ? {} : { server }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }));
 }
 
 function resolverFor(url: string): Resolver {
   if (current?.url !== url) {
-    // credentials: 'omit' is the default for cross-origin fetches from the worker; say so anyway.
-    const fetchWithoutCookies: FetchLike = (u, init) => fetch(u, { ...init, credentials: 'omit', cache: 'no-store' } as RequestInit) as ReturnType<FetchLike>;
-    current = { url, resolver: createResolver({ resolver: url, fetch: fetchWithoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }) };
+    // The resolver cache is ours (TTL-aware); the browser's HTTP cache would only duplicate it.
+    const uncached: FetchLike = (u, init) => withoutCookies(u, { ...init, cache: 'no-store' } as Parameters<FetchLike>[1]);
+    current = { url, resolver: createResolver({ resolver: url, fetch: uncached, timeoutMs: DEFAULT_TIMEOUT_MS }) };
   }
   return current.resolver;
 }
@@ -52,7 +54,7 @@ export async function liveView(input: string, tabId: number | undefined): Promis
     loadEngine(),
     resolveHost(resolverFor(settings.resolver), target.host),
     tabId === undefined ? undefined : tabRecords.get(String(tabId)),
-    settings.rdap && target.domain !== undefined ? askRegistry(target.domain) : undefined,
+    settings.rdap && target.domain !== undefined ? askRegistry(target.domain, settings.rdapServer) : undefined,
   ]);
   let seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
   const errors: LookupError[] = [];
@@ -67,5 +69,13 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   const learnt = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].some((list) => list.length > 0);
   // An empty report would read as "no CDN detected": say what failed instead.
   if (!learnt && seen === undefined) return { state: 'unresolved', errors: dns.errors };
-  return { state: 'done', view: reportView(engine, target.host, target.domain, seen, dns, errors, registry?.registrar) };
+  const view = reportView(engine, target.host, target.domain, seen, dns, errors, registry?.registrar);
+  // The network behind the address that answered, from its regional registry.
+  const address = view.report.address;
+  if (settings.rdap && address !== undefined && address.special === undefined) {
+    const outcome = await rdapIp(address.ip, { ...(settings.rdapServer === '' ? {} : { server: settings.rdapServer }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS });
+    if (outcome.network !== undefined) view.network = outcome.network;
+    else view.lookupErrors = [...(view.lookupErrors ?? []), { query: `RDAP ${address.ip}`, status: outcome.status, error: outcome.error ?? outcome.status }];
+  }
+  return { state: 'done', view };
 }

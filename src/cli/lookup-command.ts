@@ -8,6 +8,7 @@ import { finalHop, probe, probeStartsFor, type ProbeResult } from '../core/probe
 import { parseIp } from '../core/ip/parse-ip.js';
 import { nodeProbeRequest } from '../node/http-probe.js';
 import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
+import { rdapIp, type RdapIpOutcome } from '../core/rdap/rdap-ip.js';
 import { registrarResult } from '../core/rdap/registrar-result.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
 import type { FetchLike } from '../core/dns/types.js';
@@ -18,7 +19,7 @@ import { UsageError } from './usage.js';
 export interface LookupReport extends Report {
   dns: Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
   http?: ProbeResult;
-  rdap?: RdapOutcome;
+  rdap?: { domain?: RdapOutcome; network?: RdapIpOutcome };
   errors: { query: string; status: string; error: string }[];
 }
 
@@ -75,18 +76,32 @@ export async function lookupCommand(engine: Engine, input: string, options: Look
   const { errors: dnsErrors, nxdomain: _n, host: _h, ...records } = dns;
   const errors: LookupReport['errors'] = [...dnsErrors];
   if (http?.error !== undefined) errors.push({ query: `HTTP ${http.hops[0]?.url ?? probeStarts(input, target.host)[0]}`, status: 'http', error: http.error });
-  const rdapOutcome = await registry;
+  // The network behind the address that answered (or that DNS gave), from its regional registry.
+  const address = report.address?.special === undefined ? report.address?.ip : undefined;
+  const [rdapOutcome, networkOutcome] = await Promise.all([
+    registry,
+    rdap === undefined || address === undefined ? undefined : rdapIp(address, { ...(rdap.server === undefined ? {} : { server: rdap.server }), fetch: options.fetch, timeoutMs: options.timeoutMs }),
+  ]);
   if (rdapOutcome?.registrar !== undefined) report.providers.push(registrarResult(rdapOutcome.registrar).result);
   if (rdapOutcome !== undefined && rdapOutcome.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: rdapOutcome.status, error: rdapOutcome.error ?? rdapOutcome.status });
+  if (networkOutcome !== undefined && networkOutcome.status !== 'ok') errors.push({ query: `RDAP ${address ?? ''}`, status: networkOutcome.status, error: networkOutcome.error ?? networkOutcome.status });
   const result: LookupReport = { ...report, dns: records, errors };
   if (http !== undefined) result.http = http;
-  if (rdapOutcome !== undefined) result.rdap = rdapOutcome;
+  if (rdapOutcome !== undefined || networkOutcome !== undefined) {
+    result.rdap = {};
+    if (rdapOutcome !== undefined) result.rdap.domain = rdapOutcome;
+    if (networkOutcome !== undefined) result.rdap.network = networkOutcome;
+  }
   const resolvedNothing = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].every((list) => list.length === 0);
   const code = resolvedNothing ? 1 : 0;
   if (options.json) return { output: `${JSON.stringify(result, null, 2)}\n`, code };
   const lines = [formatReport(report).trimEnd()];
   if (dns.cname.length > 0) lines.push(`  cname      ${[target.host, ...dns.cname].join(' → ')}`);
   for (const hop of http?.hops ?? []) lines.push(`  http       ${hop.status} ${hop.url}${hop.ip === undefined ? '' : ` (${hop.ip})`}`);
+  const registrar = rdapOutcome?.registrar;
+  if (registrar?.abuseEmail !== undefined) lines.push(`  registrar  abuse contact: ${registrar.abuseEmail}${registrar.abusePhone === undefined ? '' : `, ${registrar.abusePhone}`}`);
+  const net = networkOutcome?.network;
+  if (net !== undefined) lines.push(`  network    ${[net.name, net.range, net.registrant].filter((x) => x !== undefined).join(', ')}${net.abuseEmail === undefined ? '' : ` — abuse: ${net.abuseEmail}`}`);
   for (const e of errors) lines.push(`  missing    ${e.query}: ${e.error}`);
   return { output: `${lines.join('\n')}\n`, code };
 }

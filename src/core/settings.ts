@@ -8,11 +8,13 @@ export interface Settings {
   dnsLookups: boolean;
   /** Whether a link looked up from the context menu, never opened, is asked for its response headers (one HEAD, no cookies). */
   headerProbe: boolean;
-  /** Whether the domain's registry is asked (RDAP) who its registrar is. */
+  /** Whether the registries are asked (RDAP) who the registrar and the network are. */
   rdap: boolean;
+  /** One RDAP server to ask instead of the registries (a private or local one); empty for the registries. */
+  rdapServer: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true, rdap: true };
+export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true, rdap: true, rdapServer: '' };
 
 export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string }[] = [
   { id: 'quad9', name: 'Quad9, unfiltered (default)', url: DEFAULT_RESOLVER },
@@ -22,8 +24,9 @@ export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string 
 ];
 
 /**
- * Why a resolver URL is not acceptable, or undefined when it is. Encrypted
- * (https) only, except a resolver on this machine, which never leaves it.
+ * Why a resolver (or RDAP server) URL is not acceptable, or undefined when it
+ * is. Encrypted (https) only, except a server on this machine, which never
+ * leaves it.
  */
 export function resolverProblem(url: string): string | undefined {
   let parsed: URL;
@@ -45,5 +48,6 @@ export function readSettings(stored: unknown): Settings {
     dnsLookups: typeof s.dnsLookups === 'boolean' ? s.dnsLookups : DEFAULT_SETTINGS.dnsLookups,
     headerProbe: typeof s.headerProbe === 'boolean' ? s.headerProbe : DEFAULT_SETTINGS.headerProbe,
     rdap: typeof s.rdap === 'boolean' ? s.rdap : DEFAULT_SETTINGS.rdap,
+    rdapServer: typeof s.rdapServer === 'string' && (s.rdapServer === '' || resolverProblem(s.rdapServer) === undefined) ? s.rdapServer : DEFAULT_SETTINGS.rdapServer,
   };
 }

@@ -5,6 +5,7 @@ import { classify } from './classify.js';
 import type { SeenResponse } from './observation-record.js';
 import type { DnsLookup } from './dns/resolve-host.js';
 import type { RegistrarInfo } from './rdap/rdap-domain.js';
+import type { NetworkRecord } from './rdap/rdap-ip.js';
 import { registrarResult } from './rdap/registrar-result.js';
 import type { Observation } from './types.js';
 
@@ -49,6 +50,8 @@ export interface ReportState {
   lookupErrors?: LookupError[];
   report: Report;
   providers: Record<string, ProviderInfo>;
+  /** The network behind the address, as its regional registry records it. */
+  network?: NetworkRecord;
 }
 
 /**

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
-import { domainObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
+import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
 // `whoserves lookup` against a local DNS-over-HTTPS resolver: the only network
 // the command uses is the resolver it is given.
@@ -46,7 +46,10 @@ describe('whoserves lookup', () => {
   let web: { port: number; methods: string[]; cookies: (string | undefined)[]; close: () => Promise<void> };
   before(async () => {
     web = await startWeb();
-    rdap = await startRdapServer({ 'example-shop.com': domainObject('example-shop.com', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }) }, { limited: ['limited-shop.com'], garbage: ['garbled-shop.com'] });
+    rdap = await startRdapServer({
+      'domain/example-shop.com': domainObject('example-shop.com', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
+      'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),
+    }, { limited: ['domain/limited-shop.com'], garbage: ['domain/garbled-shop.com'] });
     doh = await startDohServer({
       'site.test': { A: ['127.0.0.1'] },
       'www.site.test': { A: ['127.0.0.1'] },
@@ -83,16 +86,23 @@ describe('whoserves lookup', () => {
     const registrar = report.providers.find((p: { role: string }) => p.role === 'registrar');
     assert.equal(registrar.name, 'Example Registrar, Inc.');
     assert.equal(registrar.id, 'registrar-9999');
-    assert.equal(report.rdap.registrar.abuseEmail, 'abuse@registrar.example');
-    assert.equal(report.rdap.registrar.abusePhone, '+1.5555550100');
+    assert.equal(report.rdap.domain.registrar.abuseEmail, 'abuse@registrar.example');
+    assert.equal(report.rdap.domain.registrar.abusePhone, '+1.5555550100');
     assert.ok(rdap.paths.includes('/domain/example-shop.com'), 'asked for the registrable domain, not the host');
+  });
+
+  it('names the network behind the address and its abuse contact, from the regional registry', async () => {
+    const r = await run(['lookup', '--no-http', '--rdap', rdap.url, '--doh', doh.url, 'www.example-shop.com']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /network\s+AMAZON-CF, 13\.32\.0\.0 – 13\.33\.255\.255, Amazon\.com, Inc\. — abuse: abuse@amazonaws\.com/);
+    assert.match(r.out, /registrar\s+abuse contact: abuse@registrar\.example/);
   });
 
   for (const [domain, status, message] of [['missing-shop.com', 'not-found', /no record/], ['limited-shop.com', 'rate-limited', /wait 30 s/], ['garbled-shop.com', 'malformed', /not JSON/]] as const) {
     it(`keeps the report and says why when RDAP answers ${status}`, async () => {
       const r = await run(['lookup', '--json', '--no-http', '--rdap', rdap.url, '--doh', doh.url, domain]);
       const report = JSON.parse(r.out);
-      assert.equal(report.rdap.status, status);
+      assert.equal(report.rdap.domain.status, status);
       assert.ok(report.errors.some((e: { query: string; error: string }) => e.query === `RDAP ${domain}` && message.test(e.error)), JSON.stringify(report.errors));
     });
   }

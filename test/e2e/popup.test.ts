@@ -4,10 +4,12 @@ import type { Page } from 'playwright-core';
 import { activeTabId, launchWithExtension, waitUntilWatching, tabIdOf, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/browser.js';
 import { startSites, type SiteServer } from './harness/sites.js';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
+import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
 describe('extension in headless Chromium', function () {
   let sites: SiteServer;
   let doh: DohServer;
+  let rdap: RdapServer;
   let ext: ExtensionBrowser;
   let page: Page;
 
@@ -20,16 +22,21 @@ describe('extension in headless Chromium', function () {
       'shop.example': { NS: ['ns-1234.awsdns-56.org', 'ns-77.awsdns-09.com'], SOA: 'ns-1234.awsdns-56.org', MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
       'probe-me.test': { A: ['127.0.0.1'] },
     });
+    rdap = await startRdapServer({
+      'domain/shop.example': domainObject('shop.example', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
+      'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),
+    });
     ext = await launchWithExtension(sites.port);
     page = await ext.context.newPage();
     await waitUntilWatching(ext, page);
-    await ext.useResolver(doh.url);
+    await ext.useResolver(doh.url, rdap.url);
   });
 
   after(async () => {
     await ext?.close();
     await sites?.close();
     await doh?.close();
+    await rdap?.close();
   });
 
   async function popupForTab(url: string): Promise<Page> {
@@ -104,8 +111,11 @@ describe('extension in headless Chromium', function () {
     await popup.locator('[data-role="cdn"] summary').first().click();
     assert.match(await edge.locator('.evidence-list').innerText(), /CNAME chain reaches d111111abcdef8\.cloudfront\.net/);
     assert.ok(doh.queries.includes('NS shop.example') && doh.queries.includes('MX shop.example'), doh.queries.join());
-    // .example has no registry, so no RDAP request is made, and the registrar section says why.
-    assert.match(await popup.locator('[data-role="registrar"]').innerText(), /\.example registry offers no RDAP service/);
+    await popup.locator('[data-role="registrar"]').getByText('Example Registrar, Inc.').waitFor();
+    assert.equal(await popup.locator('[data-role="registrar"] .abuse a').getAttribute('href'), 'mailto:abuse@registrar.example');
+    assert.match(await popup.locator('[data-network]').innerText(), /AMAZON-CF · 13\.32\.0\.0 – 13\.33\.255\.255 · Amazon\.com, Inc\. · abuse@amazonaws\.com/);
+    assert.ok(rdap.paths.includes('/domain/shop.example') && rdap.paths.includes('/ip/13.32.1.1'), rdap.paths.join());
+    assert.ok(!rdap.paths.includes('/domain/www.shop.example'), 'the registry gets the registrable domain, not the host');
     await popup.close();
   });
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { compileDnsBootstrap, rdapBaseFor } from '../../src/core/rdap/bootstrap.js';
 import { rdapDomain, readRegistrar } from '../../src/core/rdap/rdap-domain.js';
+import { RIR_RDAP_START, rdapIp, readNetwork } from '../../src/core/rdap/rdap-ip.js';
 import type { FetchLike } from '../../src/core/dns/types.js';
 import { readDnsBootstrap } from '../../src/node/read-rdap-bootstrap.js';
-import { domainObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
+import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
 const nodeFetch: FetchLike = (url, init) => fetch(url, init as RequestInit) as ReturnType<FetchLike>;
 
@@ -29,7 +30,11 @@ describe('RDAP bootstrap', () => {
 describe('RDAP domain lookups against a local registry', () => {
   let rdap: RdapServer;
   before(async () => {
-    rdap = await startRdapServer({ 'shop.com': domainObject('shop.com', { name: 'Registrar One', ianaId: '146', abuseEmail: 'abuse@one.example' }) }, { limited: ['busy.com'], garbage: ['broken.com'] });
+    rdap = await startRdapServer({
+      'domain/shop.com': domainObject('shop.com', { name: 'Registrar One', ianaId: '146', abuseEmail: 'abuse@one.example' }),
+      'ip/193.0.6.139': networkObject('193.0.0.0', '193.0.7.255', 'RIPE-NCC', 'RIPE Network Coordination Centre', 'abuse@ripe.example'),
+      'ip/8.8.8.8': { objectClassName: 'domain' },
+    }, { limited: ['domain/busy.com'], garbage: ['domain/broken.com'], redirects: { 'ip/193.0.6.140': '/ip/193.0.6.139' } });
   });
   after(() => rdap.close());
   const opts = () => ({ bootstrap: { com: rdap.url }, fetch: nodeFetch, timeoutMs: 2000 });
@@ -55,6 +60,23 @@ describe('RDAP domain lookups against a local registry', () => {
     const out = await rdapDomain('shop.com', { ...opts(), bootstrap: { com: 'http://127.0.0.1:9/' } });
     assert.equal(out.status, 'unreachable');
   });
+  it('reads the network, its registrant and the abuse contact nested under it', async () => {
+    const out = await rdapIp('193.0.6.139', { server: rdap.url, fetch: nodeFetch, timeoutMs: 2000 });
+    assert.equal(out.status, 'ok');
+    assert.deepEqual(out.network, { name: 'RIPE-NCC', handle: 'NET-RIPE-NCC', range: '193.0.0.0 – 193.0.7.255', country: 'US', registrant: 'RIPE Network Coordination Centre', abuseEmail: 'abuse@ripe.example', source: `${rdap.url}ip/193.0.6.139` });
+  });
+  it('follows a registry\'s referral and cites where the record came from', async () => {
+    const out = await rdapIp('193.0.6.140', { server: rdap.url, fetch: nodeFetch, timeoutMs: 2000 });
+    assert.equal(out.network?.source, `${rdap.url}ip/193.0.6.139`);
+  });
+  it('refuses an answer that is not an IP network', async () => {
+    assert.equal((await rdapIp('8.8.8.8', { server: rdap.url, fetch: nodeFetch, timeoutMs: 2000 })).status, 'malformed');
+    assert.equal(readNetwork({ objectClassName: 'ip network', name: 7, entities: 'x' }, 'u')?.name, undefined);
+  });
+  it('starts IP queries at a registry, never a third party', () => {
+    assert.equal(RIR_RDAP_START, 'https://rdap.arin.net/registry/');
+  });
+
   it('ignores records without a registrar, or with malformed parts', () => {
     assert.equal(readRegistrar({ entities: [{ roles: ['registrant'], vcardArray: ['vcard', [['fn', {}, 'text', 'Owner']]] }] }, 'u'), undefined);
     assert.equal(readRegistrar({ entities: 'nope' }, 'u'), undefined);

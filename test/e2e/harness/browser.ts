@@ -15,8 +15,11 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Opens the popup UI in a tab, for the given query (`tabId=N` or `host=H`). */
   openPopup(query: string): Promise<Page>;
-  /** Points live lookups at a DoH resolver through the options page, as a person would, and tests it there. */
-  useResolver(url: string): Promise<void>;
+  /**
+   * Points live lookups at a DoH resolver and an RDAP server through the options page, as a person
+   * would, and tests the resolver there. Tests give local servers, so no lookup leaves the machine.
+   */
+  useResolver(url: string, rdapServer: string): Promise<void>;
   /**
    * Stops the service worker, as MV3 browsers do to idle workers. With `clearSession`, storage.session is
    * emptied first, which is the state after the extension is installed or updated under open tabs.
@@ -40,7 +43,9 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      `--host-resolver-rules=MAP *.test 127.0.0.1:${sitePort}`,
+      // Every *.test name is a local site; every other name fails to resolve, so nothing the
+      // extension does in a test (a header probe of a DNS-only host, say) can leave the machine.
+      `--host-resolver-rules=MAP *.test 127.0.0.1:${sitePort}, EXCLUDE 127.0.0.1, MAP * ~NOTFOUND`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -63,9 +68,10 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
       await page.goto(`chrome-extension://${extensionId}/popup.html?${query}`);
       return page;
     },
-    async useResolver(url) {
+    async useResolver(url, rdapServer) {
       const options = await context.newPage();
       await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.getByRole('textbox', { name: 'RDAP server URL' }).fill(rdapServer);
       await options.getByRole('textbox', { name: 'Resolver URL' }).fill(url);
       await options.getByRole('button', { name: 'Test the resolver' }).click();
       await options.getByText(/Works: it answered in \d+ ms/).waitFor();
