@@ -20,12 +20,32 @@ let current: { url: string; resolver: Resolver } | undefined;
 
 let bootstrap: Promise<DnsBootstrap> | undefined;
 
+// Registration data changes rarely and registries rate-limit: answers are kept
+// an hour (failures are not kept, so the next lookup tries again), and a
+// question already on its way is not asked twice.
+const RDAP_TTL_MS = 3_600_000;
+const RDAP_MAX_ENTRIES = 200;
+const rdapCache = new Map<string, { expires: number; answer: Promise<{ status: string }> }>();
+
+function cachedRdap<T extends { status: string }>(key: string, ask: () => Promise<T>): Promise<T> {
+  const hit = rdapCache.get(key);
+  if (hit !== undefined && hit.expires > Date.now()) return hit.answer as Promise<T>;
+  const answer = ask();
+  rdapCache.delete(key);
+  rdapCache.set(key, { expires: Date.now() + RDAP_TTL_MS, answer });
+  while (rdapCache.size > RDAP_MAX_ENTRIES) rdapCache.delete(rdapCache.keys().next().value as string);
+  void answer.then((a) => {
+    if (a.status !== 'ok' && a.status !== 'not-found') rdapCache.delete(key);
+  });
+  return answer;
+}
+
 const withoutCookies: FetchLike = (u, init) => fetch(u, { ...init, credentials: 'omit' } as RequestInit) as ReturnType<FetchLike>;
 
 /** The domain's registrar, from its registry's RDAP server (found through the shipped IANA bootstrap) or the person's own. */
 function askRegistry(domain: string, server: string): Promise<RdapOutcome> {
   bootstrap ??= fetch(browser.runtime.getURL('data/rdap-dns.json')).then((r) => r.json() as Promise<DnsBootstrap>);
-  return bootstrap.then((b) => rdapDomain(domain, { bootstrap: b, ...(server === '' ? {} : { server }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }));
+  return cachedRdap(`domain ${server} ${domain}`, () => bootstrap!.then((b) => rdapDomain(domain, { bootstrap: b, ...(server === '' ? {} : { server }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS })));
 }
 
 function resolverFor(url: string): Resolver {
@@ -73,7 +93,7 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   // The network behind the address that answered, from its regional registry.
   const address = view.report.address;
   if (settings.rdap && address !== undefined && address.special === undefined) {
-    const outcome = await rdapIp(address.ip, { ...(settings.rdapServer === '' ? {} : { server: settings.rdapServer }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS });
+    const outcome = await cachedRdap(`ip ${settings.rdapServer} ${address.ip}`, () => rdapIp(address.ip, { ...(settings.rdapServer === '' ? {} : { server: settings.rdapServer }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }));
     if (outcome.network !== undefined) view.network = outcome.network;
     else view.lookupErrors = [...(view.lookupErrors ?? []), { query: `RDAP ${address.ip}`, status: outcome.status, error: outcome.error ?? outcome.status }];
   }
