@@ -7,13 +7,12 @@ export type ParsedIp =
   | { version: 6; v6: [number, number, number, number]; text: string; special?: SpecialAddress };
 
 /**
- * Fast path for dotted-quad IPv4 (the common case in bulk lookups): no regex,
- * no allocation. `charAt(i)` gives the character code at i, so the same code
- * reads strings and byte buffers. Returns the address as an unsigned 32-bit
- * number, or -1. Only the strict form is accepted: no leading zeros, no
- * "1.2.3", no hex.
+ * Fast path for dotted-quad IPv4 over ASCII bytes (the bulk case: the CLI
+ * reads addresses straight from its input buffer): no regex, no allocation,
+ * no string. Returns the address as an unsigned 32-bit number, or -1. Only
+ * the strict form is accepted: no leading zeros, no "1.2.3", no hex.
  */
-function parseDottedQuad(charAt: (i: number) => number, start: number, end: number): number {
+export function parseIPv4Bytes(bytes: Uint8Array, start: number, end: number): number {
   const len = end - start;
   if (len < 7 || len > 15) return -1;
   let value = 0;
@@ -21,7 +20,7 @@ function parseDottedQuad(charAt: (i: number) => number, start: number, end: numb
   let digits = 0;
   let dots = 0;
   for (let i = start; i < end; i++) {
-    const c = charAt(i);
+    const c = bytes[i]!;
     if (c === 46) {
       if (digits === 0 || dots === 3) return -1;
       value = value * 256 + part;
@@ -39,13 +38,17 @@ function parseDottedQuad(charAt: (i: number) => number, start: number, end: numb
   return value * 256 + part;
 }
 
-export function parseIPv4(s: string): number {
-  return parseDottedQuad((i) => s.charCodeAt(i), 0, s.length);
-}
+// Strings are copied into this scratch buffer so both forms share one parser.
+const scratch = new Uint8Array(16);
 
-/** The same over ASCII bytes, for input read as a buffer: no string is made for a valid address. */
-export function parseIPv4Bytes(bytes: Uint8Array, start: number, end: number): number {
-  return parseDottedQuad((i) => bytes[i]!, start, end);
+export function parseIPv4(s: string): number {
+  if (s.length < 7 || s.length > 15) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return -1;
+    scratch[i] = c;
+  }
+  return parseIPv4Bytes(scratch, 0, s.length);
 }
 
 export function formatIPv4(n: number): string {
