@@ -8,6 +8,7 @@ import { ReportView } from './components/ReportView.js';
 import { StateView } from './components/StateView.js';
 import { Notice } from './components/Notice.js';
 import { useLiveLookup } from './use-live-lookup.js';
+import { SearchBox } from './components/SearchBox.js';
 
 type Load =
   | { status: 'loading' }
@@ -45,12 +46,14 @@ function Footer() {
 export function App({ initial }: { initial: Subject | undefined }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // What the person chose in the search box replaces what the popup was opened for.
+  const [chosen, setChosen] = useState<Subject | undefined>(initial);
 
   useEffect(() => {
     let live = true;
     setLoad({ status: 'loading' });
     (async () => {
-      const subject = initial ?? (await resolveSubject());
+      const subject = chosen ?? (await resolveSubject());
       const view = await fetchView(subject);
       if (live) setLoad({ status: 'ready', subject, view });
     })().catch((err: unknown) => {
@@ -59,23 +62,27 @@ export function App({ initial }: { initial: Subject | undefined }) {
     return () => {
       live = false;
     };
-  }, [attempt, initial]);
+  }, [attempt, chosen]);
 
   const retry = () => setAttempt((n) => n + 1);
   const ready = load.status === 'ready' ? load : undefined;
   const { live, liveView } = useLiveLookup(ready?.subject, ready?.view);
+  const search = <SearchBox onLookup={(input) => setChosen({ kind: 'host', host: input })} />;
 
   if (load.status === 'loading') {
     return (
-      <div class="loading" aria-busy="true" aria-label={t('loading')}>
-        <div class="skeleton skeleton-title" />
-        <div class="skeleton skeleton-line" />
-        <div class="skeleton skeleton-card" />
-      </div>
+      <>
+        {search}
+        <div class="loading" aria-busy="true" aria-label={t('loading')}>
+          <div class="skeleton skeleton-title" />
+          <div class="skeleton skeleton-line" />
+          <div class="skeleton skeleton-card" />
+        </div>
+      </>
     );
   }
   if (load.status === 'error') {
-    return <Notice tone="error" title={t('errorTitle')} body={load.message} action={{ label: t('retry'), run: retry }} />;
+    return <>{search}<Notice tone="error" title={t('errorTitle')} body={load.message} action={{ label: t('retry'), run: retry }} /></>;
   }
   const { subject, view } = load;
   const lookup = subject.kind === 'host';
@@ -85,10 +92,11 @@ export function App({ initial }: { initial: Subject | undefined }) {
   } : undefined;
   // The live answer, once it arrives, replaces the offline report; a page the browser never showed us still keeps its notice.
   const report = liveView?.state === 'report' ? liveView : view.state === 'report' ? view : undefined;
-  if (view.state !== 'report' && report === undefined) return <StateView view={view} reload={reload} live={live} />;
+  if (view.state !== 'report' && report === undefined) return <>{search}<StateView view={view} reload={reload} live={live} /><Footer /></>;
   if (report === undefined) return null;
   return (
     <>
+      {search}
       {view.state !== 'report' && <StateView view={view} reload={reload} live={live} compact />}
       <ReportView view={report} lookup={lookup} live={live} />
       <Footer />

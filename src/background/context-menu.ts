@@ -1,11 +1,19 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
-import { lookupTarget } from '../core/page-target.js';
 import { SessionStore } from './session-store.js';
 
-const LINK_MENU_ID = 'whoserves-link';
+// One entry per thing a person can point at. For a selection, Chrome and
+// Firefox put the selected text where the title says %s.
+const MENUS = [
+  { id: 'whoserves-link', contexts: ['link'], title: 'menuLookupLink' },
+  { id: 'whoserves-selection', contexts: ['selection'], title: 'menuLookupSelection' },
+  { id: 'whoserves-page', contexts: ['page'], title: 'menuLookupPage' },
+] as const;
+
+const MAX_INPUT = 2048;
 
 export interface PendingLookup {
-  host: string;
+  /** What to look up, as given: a URL, a host or an IP; the worker decides whether it names a host. */
+  input: string;
   at: number;
 }
 
@@ -17,11 +25,7 @@ const pending = new SessionStore<PendingLookup>('pending:', 0);
 export function createMenus(): void {
   // removeAll first: onInstalled runs again on update, and a duplicate id throws.
   void browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({
-      id: LINK_MENU_ID,
-      title: browser.i18n.getMessage('menuLookupLink'),
-      contexts: ['link'],
-    });
+    for (const menu of MENUS) browser.contextMenus.create({ id: menu.id, title: browser.i18n.getMessage(menu.title, '%s'), contexts: [...menu.contexts] });
   });
 }
 
@@ -38,26 +42,22 @@ export async function takePendingLookup(now: number): Promise<PendingLookup | un
  * while handling the user's action. The popup's request for the pending
  * lookup queues behind the write started here, so it cannot miss it.
  */
-function openLookup(host: string): Promise<void> {
-  const stored = pending.update('lookup', () => ({ host, at: Date.now() }), { flushNow: true });
+function openLookup(input: string, tabId: number | undefined): Promise<void> {
+  const stored = input === '' ? Promise.resolve() : pending.update('lookup', () => ({ input: input.slice(0, MAX_INPUT), at: Date.now() }), { flushNow: true });
   return browser.action.openPopup().then(
     () => stored,
     async () => {
       await stored;
       await pending.delete('lookup');
-      await browser.windows.create({
-        url: browser.runtime.getURL(`popup.html?host=${encodeURIComponent(host)}`),
-        type: 'popup',
-        width: 420,
-        height: 600,
-      });
+      const query = input === '' ? `tabId=${tabId ?? ''}` : `host=${encodeURIComponent(input.slice(0, MAX_INPUT))}`;
+      await browser.windows.create({ url: browser.runtime.getURL(`popup.html?${query}`), type: 'popup', width: 420, height: 640 });
     },
   );
 }
 
-export function onMenuClicked(info: Menus.OnClickData, _tab: Tabs.Tab | undefined): void {
-  if (info.menuItemId !== LINK_MENU_ID || info.linkUrl === undefined) return;
-  const target = lookupTarget(info.linkUrl);
-  // A mailto: or javascript: link names no host we could look up; say so in the window.
-  void openLookup(target?.host ?? '').catch((err: unknown) => console.error('whoserves: context-menu lookup failed', err));
+export function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
+  // A link or a selection is looked up as given; "this page" is the tab, as the toolbar button shows it.
+  const input = info.menuItemId === 'whoserves-link' ? (info.linkUrl ?? '') : info.menuItemId === 'whoserves-selection' ? (info.selectionText ?? '').trim() : '';
+  if (!MENUS.some((m) => m.id === info.menuItemId)) return;
+  void openLookup(input, tab?.id).catch((err: unknown) => console.error('whoserves: context-menu lookup failed', err));
 }

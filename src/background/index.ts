@@ -85,6 +85,6 @@ listen({
   liveView: ({ input, tabId }) => liveView(input, tabId),
   async takePendingLookup() {
     const found = await takePendingLookup(Date.now());
-    return found === undefined ? null : { host: found.host };
+    return found === undefined ? null : { host: found.input };
   },
 });

@@ -132,6 +132,16 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
+  it('looks up whatever is typed in the search box', async () => {
+    const popup = await popupForTab('http://plain.test/');
+    await popup.getByText('No CDN or proxy detected').waitFor();
+    await popup.getByRole('searchbox', { name: 'Look up a host, URL or IP address' }).fill('https://www.shop.example/any/path');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await popup.locator('[data-role="cdn"] [data-provider="amazon"]').waitFor();
+    assert.equal(await popup.locator('.site-host').textContent(), 'www.shop.example');
+    await popup.close();
+  });
+
   it('says plainly when a looked-up host cannot be found', async () => {
     const popup = await ext.openPopup('host=never-loaded.test');
     await popup.getByText('Nothing seen from never-loaded.test yet').waitFor();
