@@ -9,6 +9,7 @@ import { StateView } from './components/StateView.js';
 import { Notice } from './components/Notice.js';
 import { useLiveLookup } from './use-live-lookup.js';
 import { SearchBox } from './components/SearchBox.js';
+import { CopyReport } from './components/CopyReport.js';
 
 type Load =
   | { status: 'loading' }
@@ -99,6 +100,7 @@ export function App({ initial }: { initial: Subject | undefined }) {
       {search}
       {view.state !== 'report' && <StateView view={view} reload={reload} live={live} compact />}
       <ReportView view={report} lookup={lookup} live={live} />
+      <CopyReport view={report} />
       <Footer />
     </>
   );

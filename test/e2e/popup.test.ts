@@ -132,6 +132,22 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
+  it('copies the report as Markdown and as JSON', async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const popup = await popupForTab('http://cf-site.test/');
+    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.getByRole('button', { name: 'Copy report (Markdown)' }).click();
+    await popup.getByText('Copied.').waitFor();
+    const markdown = await popup.evaluate(() => navigator.clipboard.readText());
+    assert.match(markdown, /^# Who serves cf-site\.test/);
+    assert.match(markdown, /\*\*Cloudflare\*\*/);
+    await popup.getByRole('button', { name: 'Copy report (JSON)' }).click();
+    const json = JSON.parse(await popup.evaluate(() => navigator.clipboard.readText())) as { host: string; providers: { id: string }[] };
+    assert.equal(json.host, 'cf-site.test');
+    assert.equal(json.providers[0]?.id, 'cloudflare');
+    await popup.close();
+  });
+
   it('looks up whatever is typed in the search box', async () => {
     const popup = await popupForTab('http://plain.test/');
     await popup.getByText('No CDN or proxy detected').waitFor();
