@@ -98,6 +98,13 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
         <ConnectionLine view={view} />
         <NetworkLine view={view} />
       </SiteHeader>
+      {report.blockPage !== undefined && (
+        <Notice
+          tone="error"
+          title={tDynamic('blockPageTitle', report.blockPage.kind, view.providers[report.blockPage.provider]?.name ?? report.blockPage.provider)}
+          body={`${tDynamic('blockPageBody', report.blockPage.kind, view.providers[report.blockPage.provider]?.name ?? report.blockPage.provider)} (${report.blockPage.evidence.map((e) => e.detail).join('; ')})`}
+        />
+      )}
       <RoleSection role="cdn">
         {edges.length > 0 ? (
           <Cards results={edges} view={view} />

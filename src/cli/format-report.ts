@@ -7,6 +7,7 @@ const ROLE_LABEL: Record<Role, string> = { cdn: 'edge', hosting: 'hosting', dns:
 export function formatReport(report: Report): string {
   const out: string[] = [report.host];
   if (report.address !== undefined) out.push(`  address    ${report.address.ip}${report.address.special === undefined ? '' : ` (${report.address.special})`}`);
+  if (report.blockPage !== undefined) out.push(`  page       ${report.blockPage.provider}'s ${report.blockPage.kind} page, not the site (${report.blockPage.evidence.map((e) => e.detail).join('; ')})`);
   if (!report.providers.some((p) => p.role === 'cdn')) out.push('  edge       no CDN or proxy detected');
   for (const p of report.providers) {
     const name = p.service === undefined ? p.name : `${p.name} — ${p.service}`;

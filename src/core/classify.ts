@@ -196,7 +196,21 @@ export function classify(engine: Engine, obs: Observation): Report {
   };
   const first = ips[0];
   if (first !== undefined) report.address = addressInfo(first);
+  const blockPage = edge === undefined ? undefined : blockPageOf(engine, edge.provider, obs);
+  if (blockPage !== undefined) report.blockPage = blockPage;
   return report;
+}
+
+/** Whether the response is the edge provider's own challenge, block or error page (only the layer that answered can send one). */
+function blockPageOf(engine: Engine, provider: string, obs: Observation): Report['blockPage'] {
+  for (const r of engine.blockPageRules) {
+    if (r.provider !== provider || (r.status !== undefined && (obs.status === undefined || !r.status.includes(obs.status)))) continue;
+    const value = obs.headers?.[r.header]?.find((v) => r.match === undefined || r.match.test(v));
+    if (value === undefined) continue;
+    const evidence: Evidence[] = [{ kind: 'header', name: r.header, value, detail: `response header ${r.header}: ${value}${obs.status === undefined ? '' : ` with status ${obs.status}`}` }];
+    return { provider, kind: r.kind, evidence };
+  }
+  return undefined;
 }
 
 /** The edge the browser reached, if any layer was recognised. */

@@ -17,6 +17,7 @@ export interface CookieRule extends Rule { cookie: RegExp }
 export interface SuffixRule extends Rule { suffix: string }
 /** A suffix, or a pattern for names no suffix describes. */
 export interface RecordRule extends Rule { suffix?: string; match?: RegExp }
+export interface BlockPageRule { provider: string; kind: 'challenge' | 'block' | 'error'; status?: readonly number[]; header: string; match?: RegExp }
 export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string; cidr: string }
 
 /** The compiled catalogue made ready for matching: regexes built, tables indexed. Build once, classify many. */
@@ -31,6 +32,7 @@ export interface Engine {
   /** SPF `include:`/`redirect=` domains. */
   spfRules: readonly SuffixRule[];
   asnRules: ReadonlyMap<number, Omit<Rule, 'confidence'>>;
+  blockPageRules: readonly BlockPageRule[];
   /** For each provider, the providers whose networks it may run in (both directions). */
   runsOn: ReadonlyMap<string, ReadonlySet<string>>;
   ip: IpData;
@@ -65,6 +67,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
   };
   const spfRules: SuffixRule[] = [];
   const asnRules = new Map<number, Omit<Rule, 'confidence'>>();
+  const blockPageRules: BlockPageRule[] = [];
   const runsOn = new Map<string, Set<string>>();
   const relate = (a: string, b: string) => (runsOn.get(a) ?? runsOn.set(a, new Set()).get(a)!).add(b);
 
@@ -84,6 +87,12 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
       const r: Omit<Rule, 'confidence'> = { provider: p.id, role: sig.role };
       if (sig.service !== undefined) r.service = sig.service;
       asnRules.set(sig.asn, r);
+    }
+    for (const sig of p.blockPages ?? []) {
+      const r: BlockPageRule = { provider: p.id, kind: sig.kind, header: sig.header };
+      if (sig.status !== undefined) r.status = sig.status;
+      if (sig.match !== undefined) r.match = new RegExp(sig.match, 'i');
+      blockPageRules.push(r);
     }
     for (const other of p.runsOn ?? []) {
       relate(p.id, other);
@@ -110,7 +119,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
     return range;
   };
 
-  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
+  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
 }
 
 /** Catalogue details for a provider id, or a plain entry for a network the catalogue does not know (`as<N>`). */

@@ -14,6 +14,7 @@ export function reportMarkdown(view: ReportState, generatedAt: Date): string {
   const out: string[] = [`# Who serves ${md(view.host)}`, ''];
   if (view.domain !== undefined && view.domain !== view.host) out.push(`- Registrable domain: ${md(view.domain)}`);
   if (report.address !== undefined) out.push(`- ${view.seen?.ip === undefined ? 'Resolves to' : 'Connected to'}: ${md(report.address.ip)}${report.address.special === undefined ? '' : ` (${report.address.special})`}`);
+  if (report.blockPage !== undefined) out.push(`- The page shown is ${md(view.providers[report.blockPage.provider]?.name ?? report.blockPage.provider)}'s ${report.blockPage.kind} page, not the site (${md(report.blockPage.evidence.map((e) => e.detail).join('; '))})`);
   const net = view.network;
   if (net !== undefined) out.push(`- Network: ${md([net.name, net.range, net.registrant].filter((x): x is string => x !== undefined).join(', '))}${net.abuseEmail === undefined ? '' : `; abuse contact ${md(net.abuseEmail)}`}`);
   for (const role of Object.keys(HEADINGS) as Role[]) {

@@ -81,4 +81,6 @@ export interface Report {
   providers: ProviderResult[];
   /** True when an edge proxies the site and nothing names the server behind it. */
   originHidden: boolean;
+  /** The response is the edge provider's own challenge, block or error page, not the site. */
+  blockPage?: { provider: string; kind: 'challenge' | 'block' | 'error'; evidence: Evidence[] };
 }

@@ -132,6 +132,14 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
+  it('says plainly when the page is the edge provider\'s challenge page, not the site', async () => {
+    const popup = await popupForTab('http://challenged.test/');
+    await popup.getByText("This is Cloudflare's challenge page, not the site").waitFor();
+    assert.match(await popup.locator('main').innerText(), /cf-mitigated: challenge with status 403/);
+    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.close();
+  });
+
   it('copies the report as Markdown and as JSON', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const popup = await popupForTab('http://cf-site.test/');

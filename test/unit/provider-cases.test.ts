@@ -17,6 +17,7 @@ interface Expect {
   dns?: string | null;
   email?: string | null;
   originHidden?: boolean;
+  blockPage?: 'challenge' | 'block' | 'error' | null;
 }
 
 interface Case {
@@ -42,6 +43,7 @@ function check(c: Case): void {
   for (const role of ['hosting', 'dns', 'email'] as const) if (role in e) assert.equal(first(report, role)?.id ?? null, e[role], `${role}; got ${got}`);
   if (e.hostingService !== undefined) assert.equal(first(report, 'hosting')?.service, e.hostingService, 'hosting service');
   if (e.originHidden !== undefined) assert.equal(report.originHidden, e.originHidden, 'originHidden');
+  if (e.blockPage !== undefined) assert.equal(report.blockPage?.kind ?? null, e.blockPage, 'blockPage');
   for (const p of report.providers) {
     assert.ok(p.evidence.length > 0, `${p.id} has evidence`);
     assert.ok(p.confidence > 0 && p.confidence < 1, `${p.id} confidence in (0,1)`);

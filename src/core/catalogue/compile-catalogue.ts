@@ -30,6 +30,7 @@ export function compileCatalogue(sources: CatalogueSources): CompiledCatalogue {
     const { ranges: rangeSources, ...provider } = raw as ProviderEntry;
     providers.push(provider);
     for (const sig of provider.headers ?? []) headerNames.add(sig.header);
+    for (const sig of provider.blockPages ?? []) headerNames.add(sig.header);
     for (const src of rangeSources ?? []) {
       const text = sources.ranges[src.file];
       if (text === undefined) {

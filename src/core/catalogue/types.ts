@@ -59,6 +59,20 @@ export interface AsnSignature {
   service?: string;
 }
 
+/**
+ * A response that is the provider's own page rather than the site: a
+ * challenge (prove you are human), a block (access denied by the provider's
+ * firewall) or an error (the provider could not reach the site's server).
+ * Matches when the status is one of `status` (if given) and the header is
+ * present and matches `match` (if given).
+ */
+export interface BlockPageSignature {
+  kind: 'challenge' | 'block' | 'error';
+  status?: number[];
+  header: string;
+  match?: string;
+}
+
 /** A published range list. The most specific range decides; for the same range in two lists, the list named first wins. */
 export interface RangeSource {
   /** File name in data/ranges/. */
@@ -93,6 +107,7 @@ export interface ProviderEntry {
   spf?: SpfSignature[];
   asns?: AsnSignature[];
   ranges?: RangeSource[];
+  blockPages?: BlockPageSignature[];
   /**
    * Providers whose networks this one's traffic sits in (Vercel and Netlify in AWS, GitHub
    * Pages in Fastly, Shopify in Cloudflare): seeing their network under this provider's

@@ -60,7 +60,7 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   const errors: string[] = [];
   const where = fileId ?? 'provider';
   if (!isObject(entry)) return [`${where}: must be a JSON object`];
-  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn'], where, errors);
+  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn', 'blockPages'], where, errors);
 
   if (typeof entry.id !== 'string' || !ID.test(entry.id)) errors.push(`${where}: id must be lower-case kebab-case`);
   else if (fileId !== undefined && entry.id !== fileId) errors.push(`${where}: id "${entry.id}" must match its file name`);
@@ -130,6 +130,14 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   });
   if (entry.runsOn !== undefined && (!Array.isArray(entry.runsOn) || !entry.runsOn.every((id) => typeof id === 'string' && ID.test(id)))) errors.push(`${where}.runsOn must be a list of provider ids`);
 
+  checkList(entry.blockPages, `${where}.blockPages`, errors, (sig, at) => {
+    if (!isObject(sig)) return void errors.push(`${at}: must be an object`);
+    checkKeys(sig, ['kind', 'status', 'header', 'match'], at, errors);
+    if (!['challenge', 'block', 'error'].includes(sig.kind as string)) errors.push(`${at}: kind must be challenge, block or error`);
+    if (sig.status !== undefined && (!Array.isArray(sig.status) || !sig.status.every((s) => Number.isInteger(s) && s >= 100 && s <= 599))) errors.push(`${at}: status must be a list of HTTP status codes`);
+    if (typeof sig.header !== 'string' || !HEADER_NAME.test(sig.header)) errors.push(`${at}: header must be a lower-case header name`);
+    if (sig.match !== undefined && (typeof sig.match !== 'string' || !compiles(sig.match))) errors.push(`${at}: match must be a valid regular expression`);
+  });
   checkList(entry.ranges, `${where}.ranges`, errors, (src, at) => {
     if (!isObject(src)) return void errors.push(`${at}: must be an object`);
     checkKeys(src, ['file', 'role', 'service'], at, errors);

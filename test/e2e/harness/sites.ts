@@ -23,6 +23,11 @@ export const SITES: Record<string, Site> = {
     body: page('A site behind Cloudflare'),
   },
   'plain.test': { headers: { server: 'nginx/1.24.0' }, body: page('A plain origin') },
+  'challenged.test': {
+    status: 403,
+    headers: { server: 'cloudflare', 'cf-ray': '8c2b1d3e4f5a6b7d-FRA', 'cf-mitigated': 'challenge' },
+    body: page('Just a moment...'),
+  },
   'links.test': {
     headers: { server: 'Apache' },
     body: page('Links', '<p><a id="assets-link" href="http://assets.test/download">assets</a> <a id="unseen-link" href="http://never-loaded.test/">elsewhere</a></p><img src="http://assets.test/pixel.gif" alt="">'),
