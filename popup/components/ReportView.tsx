@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ReportState } from '../../src/core/view.js';
+import type { ResourceGroup } from '../../src/core/resources.js';
 import type { ProviderResult, Role } from '../../src/core/types.js';
 import { t, tDynamic } from '../i18n.js';
 import { SiteHeader } from './SiteHeader.js';
@@ -85,6 +86,31 @@ function LiveRole({ role, view, live, records }: { role: 'dns' | 'email' | 'regi
   );
 }
 
+/** The hosts the page loaded from, grouped by who serves them; closed until asked for. */
+function Resources({ groups }: { groups: ResourceGroup[] }) {
+  const hosts = groups.reduce((n, g) => n + g.hosts.length, 0);
+  const requests = groups.reduce((n, g) => n + g.requests, 0);
+  return (
+    <section class="role resources" aria-labelledby="resources-heading" data-role="resources">
+      <details>
+        <summary id="resources-heading">{t('resourcesHeading', String(hosts), String(requests))}</summary>
+        {groups.map((g) => (
+          <div class="resource-group" key={g.provider?.id ?? 'unknown'} data-group={g.provider?.id ?? 'unknown'}>
+            <h3 class="resource-provider">{g.provider === undefined ? t('resourcesUnknown') : `${g.provider.name} · ${tDynamic('roleHeading', g.provider.role)}`} <span class="muted">({g.requests})</span></h3>
+            <ul class="resource-hosts">
+              {g.hosts.map((h) => (
+                <li key={h.host}>
+                  <code>{h.host}</code> <span class="muted">×{h.count}</span> {h.firstParty ? <span class="tag">{t('firstParty')}</span> : <span class="tag tag-third">{t('thirdParty')}</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </details>
+    </section>
+  );
+}
+
 /** The answer for one host: the edge first, then hosting, then DNS and email as the live lookup brings them. */
 export function ReportView({ view, lookup, live }: { view: ReportState; lookup: boolean; live: LiveStatus }) {
   const { report } = view;
@@ -123,6 +149,7 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
       <LiveRole role="dns" view={view} live={live} records={view.dns?.ns} />
       <LiveRole role="email" view={view} live={live} records={view.dns?.mx} />
       {view.domain !== undefined && <LiveRole role="registrar" view={view} live={live} records={undefined} />}
+      {view.resources !== undefined && view.resources.length > 0 && <Resources groups={view.resources} />}
       {live.status === 'failed' && <Notice tone="error" title={t('dnsFailedTitle')} body={live.message} action={{ label: t('retry'), run: live.retry }} />}
       {live.status === 'off' && <p class="role-empty">{t('dnsOff')}</p>}
       {view.lookupErrors !== undefined && view.lookupErrors.length > 0 && (

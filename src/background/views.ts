@@ -4,6 +4,7 @@ import { reportView, type View } from '../core/view.js';
 import { loadEngine } from './engine.js';
 import { recentHost } from './recent-hosts.js';
 import { tabRecords } from './tab-records.js';
+import { tabResources } from './tab-resources.js';
 
 /** What the popup shows for a tab: decided from the tab's URL and what was recorded for it. */
 export async function tabView(tabId: number): Promise<View> {
@@ -18,7 +19,9 @@ export async function tabView(tabId: number): Promise<View> {
   // A record for another host belongs to a page the tab has since left.
   if (record === undefined || record.host !== target.host) return { state: 'unseen', host: target.host, ...domain, canReload: true };
   if (record.document === undefined) return { state: 'no-response', host: target.host, ...domain };
-  return reportView(engine, target.host, target.domain, record.document);
+  const view = reportView(engine, target.host, target.domain, record.document);
+  view.resources = await tabResources(engine, record, target.domain);
+  return view;
 }
 
 /** What the popup shows for a host looked up outside a tab (context menu): offline, from what this session saw. */

@@ -6,6 +6,7 @@ import type { SeenResponse } from './observation-record.js';
 import type { DnsLookup } from './dns/resolve-host.js';
 import type { RegistrarInfo } from './rdap/rdap-domain.js';
 import type { NetworkRecord } from './rdap/rdap-ip.js';
+import type { ResourceGroup } from './resources.js';
 import { registrarResult } from './rdap/registrar-result.js';
 import type { Observation } from './types.js';
 
@@ -52,6 +53,8 @@ export interface ReportState {
   providers: Record<string, ProviderInfo>;
   /** The network behind the address, as its regional registry records it. */
   network?: NetworkRecord;
+  /** For a tab: the hosts its page loaded resources from, grouped by who serves them. */
+  resources?: ResourceGroup[];
 }
 
 /**

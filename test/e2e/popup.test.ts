@@ -91,6 +91,17 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
+  it('groups the hosts a page loaded from by who serves them', async () => {
+    const popup = await popupForTab('http://links.test/');
+    await waitUntilRemembered(ext.worker, 'assets.test');
+    await popup.reload();
+    await popup.locator('[data-role="resources"] summary').click();
+    const group = popup.locator('[data-group="fastly"]');
+    await group.waitFor();
+    assert.match(await group.innerText(), /Fastly · Edge[\s\S]*assets\.test ×1 third-party/);
+    await popup.close();
+  });
+
   it('looks up a link\'s host from what the browser already saw (context-menu lookup)', async () => {
     await page.goto('http://links.test/');
     await waitUntilRemembered(ext.worker, 'assets.test');
