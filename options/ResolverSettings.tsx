@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, RESOLVER_PRESETS, readSettings, resolverProblem, type
 import { dohQuery } from '../src/core/dns/doh-query.js';
 import type { FetchLike } from '../src/core/dns/types.js';
 import { t } from '../popup/i18n.js';
+import { HISTORY_STORAGE_KEY } from '../src/core/history.js';
 
 /** A setting's checkbox, saved on change; greyed out while what it depends on is off. */
 function Toggle({ checked, disabled = false, label, onChange }: { checked: boolean; disabled?: boolean; label: string; onChange: (on: boolean) => void }) {
@@ -27,6 +28,7 @@ export function ResolverSettings() {
   const [custom, setCustom] = useState('');
   const [test, setTest] = useState<Test>({ status: 'idle' });
   const [rdapServer, setRdapServer] = useState('');
+  const [cleared, setCleared] = useState(false);
 
   useEffect(() => {
     void browser.storage.local.get('settings').then(({ settings: stored }) => {
@@ -120,6 +122,13 @@ export function ResolverSettings() {
         />
       </label>
       {rdapServerProblem !== undefined && <p class="problem" role="alert">{t('optionsCustomProblem', rdapServerProblem)}</p>}
+      <h2 id="history-heading">{t('optionsHistoryTitle')}</h2>
+      <Toggle checked={settings.history} label={t('optionsHistoryToggle')} onChange={(on) => update({ ...settings, history: on })} />
+      <p>
+        <button type="button" onClick={() => void browser.storage.local.remove(HISTORY_STORAGE_KEY).then(() => setCleared(true))}>{t('optionsHistoryClear')}</button>{' '}
+        <span role="status">{cleared ? t('optionsHistoryCleared') : ''}</span>
+      </p>
+      <p class="muted">{t('optionsHistoryPrivacy')}</p>
       {settings.resolver !== DEFAULT_SETTINGS.resolver && (
         <p>
           <button type="button" class="link-button" onClick={() => update({ ...settings, resolver: DEFAULT_SETTINGS.resolver })}>{t('optionsResetResolver')}</button>

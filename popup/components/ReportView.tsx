@@ -124,6 +124,9 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
         <ConnectionLine view={view} />
         <NetworkLine view={view} />
       </SiteHeader>
+      {view.moves?.map((m) => (
+        <Notice key={m.role} tone="info" title={t('movedTitle', tDynamic('roleHeading', m.role), m.from.join(', '), m.to.join(', '))} body={t('movedBody', new Date(m.at).toLocaleDateString(navigator.language, { dateStyle: 'medium' }))} />
+      ))}
       {report.blockPage !== undefined && (
         <Notice
           tone="error"

@@ -22,6 +22,8 @@ import { rememberHost } from './recent-hosts.js';
 import { hostView, tabView } from './views.js';
 import { liveView } from './live-lookup.js';
 import { noteOwnResponse } from './header-probe.js';
+import { recordHistory } from './history-store.js';
+import { loadSettings } from './settings.js';
 import { showBadge } from './badge.js';
 import { createMenus, onMenuClicked, takePendingLookup } from './context-menu.js';
 
@@ -79,6 +81,7 @@ listen({
   async tabView({ tabId }) {
     const view = await tabView(tabId);
     void showBadge(tabId, view).catch(report);
+    if (view.state === 'report' && (await loadSettings()).history) view.moves = await recordHistory(view);
     return view;
   },
   hostView: ({ input }) => hostView(input),

@@ -14,6 +14,7 @@ import { loadSettings } from './settings.js';
 import { tabRecords } from './tab-records.js';
 import { recentHost } from './recent-hosts.js';
 import { tabResources } from './tab-resources.js';
+import { recordHistory } from './history-store.js';
 
 // One resolver (and so one DNS cache) per worker life, replaced when the
 // person picks another resolver.
@@ -91,7 +92,10 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   // An empty report would read as "no CDN detected": say what failed instead.
   if (!learnt && seen === undefined) return { state: 'unresolved', errors: dns.errors };
   const view = reportView(engine, target.host, target.domain, seen, dns, errors, registry?.registrar);
-  if (record !== undefined && record.host === target.host) view.resources = await tabResources(engine, record, target.domain);
+  if (record !== undefined && record.host === target.host) {
+    view.resources = await tabResources(engine, record, target.domain);
+    if (settings.history) view.moves = await recordHistory(view);
+  }
   // The network behind the address that answered, from its regional registry.
   const address = view.report.address;
   if (settings.rdap && address !== undefined && address.special === undefined) {

@@ -12,9 +12,11 @@ export interface Settings {
   rdap: boolean;
   /** One RDAP server to ask instead of the registries (a private or local one); empty for the registries. */
   rdapServer: string;
+  /** Whether to remember, in this browser only, when the companies serving a site change. */
+  history: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true, rdap: true, rdapServer: '' };
+export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true, rdap: true, rdapServer: '', history: true };
 
 export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string }[] = [
   { id: 'quad9', name: 'Quad9, unfiltered (default)', url: DEFAULT_RESOLVER },
@@ -49,5 +51,6 @@ export function readSettings(stored: unknown): Settings {
     headerProbe: typeof s.headerProbe === 'boolean' ? s.headerProbe : DEFAULT_SETTINGS.headerProbe,
     rdap: typeof s.rdap === 'boolean' ? s.rdap : DEFAULT_SETTINGS.rdap,
     rdapServer: typeof s.rdapServer === 'string' && (s.rdapServer === '' || resolverProblem(s.rdapServer) === undefined) ? s.rdapServer : DEFAULT_SETTINGS.rdapServer,
+    history: typeof s.history === 'boolean' ? s.history : DEFAULT_SETTINGS.history,
   };
 }

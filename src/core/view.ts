@@ -7,6 +7,7 @@ import type { DnsLookup } from './dns/resolve-host.js';
 import type { RegistrarInfo } from './rdap/rdap-domain.js';
 import type { NetworkRecord } from './rdap/rdap-ip.js';
 import type { ResourceGroup } from './resources.js';
+import type { Change } from './history.js';
 import { registrarResult } from './rdap/registrar-result.js';
 import type { Observation } from './types.js';
 
@@ -55,6 +56,8 @@ export interface ReportState {
   network?: NetworkRecord;
   /** For a tab: the hosts its page loaded resources from, grouped by who serves them. */
   resources?: ResourceGroup[];
+  /** For a tab: the latest move per role in this domain's history (kept in this browser only). */
+  moves?: Change[];
 }
 
 /**

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { activeTabId, launchWithExtension, waitUntilWatching, tabIdOf, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/browser.js';
-import { startSites, type SiteServer } from './harness/sites.js';
+import { SITES, startSites, type SiteServer } from './harness/sites.js';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
@@ -148,6 +148,17 @@ describe('extension in headless Chromium', function () {
     await popup.getByText("This is Cloudflare's challenge page, not the site").waitFor();
     assert.match(await popup.locator('main').innerText(), /cf-mitigated: challenge with status 403/);
     await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.close();
+  });
+
+  it('tells when the edge of a site moved since it was last looked at', async () => {
+    let popup = await popupForTab('http://moving.test/');
+    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.close();
+    SITES['moving.test'] = { headers: { 'x-served-by': 'cache-fra-etou8220139-FRA', 'x-fastly-request-id': 'moved' }, body: 'moved' };
+    popup = await popupForTab('http://moving.test/');
+    await popup.locator('[data-role="cdn"] [data-provider="fastly"]').waitFor();
+    await popup.getByText(/moved from Cloudflare to Fastly/).waitFor();
     await popup.close();
   });
 

@@ -9,7 +9,7 @@ describe('settings', () => {
   });
 
   it('keeps valid stored values and repairs damaged ones field by field', () => {
-    const custom = { resolver: 'https://dns.mullvad.net/dns-query', dnsLookups: false, headerProbe: false, rdap: false, rdapServer: 'http://127.0.0.1:9000/' };
+    const custom = { resolver: 'https://dns.mullvad.net/dns-query', dnsLookups: false, headerProbe: false, rdap: false, rdapServer: 'http://127.0.0.1:9000/', history: false };
     assert.deepEqual(readSettings(custom), custom);
     assert.equal(readSettings({ rdapServer: 'http://rdap.example/' }).rdapServer, '', 'plain http to another machine is refused');
     assert.deepEqual(readSettings({ resolver: 'ftp://x', dnsLookups: 'yes' }), DEFAULT_SETTINGS);

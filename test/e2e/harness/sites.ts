@@ -23,6 +23,8 @@ export const SITES: Record<string, Site> = {
     body: page('A site behind Cloudflare'),
   },
   'plain.test': { headers: { server: 'nginx/1.24.0' }, body: page('A plain origin') },
+  // Tests change its headers to move it from one provider to another.
+  'moving.test': { headers: { server: 'cloudflare', 'cf-ray': '8c2b1d3e4f5a6b7e-FRA' }, body: page('A site about to move') },
   'challenged.test': {
     status: 403,
     headers: { server: 'cloudflare', 'cf-ray': '8c2b1d3e4f5a6b7d-FRA', 'cf-mitigated': 'challenge' },
