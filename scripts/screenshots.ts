@@ -13,6 +13,7 @@ const shots: { file: string; tab?: string; host?: string; dark?: boolean; openEv
   { file: 'popup-cloudflare.png', tab: 'http://cf-site.test/', openEvidence: true },
   { file: 'popup-plain-origin.png', tab: 'http://plain.test/' },
   { file: 'popup-dns-lookup.png', host: 'www.shop.example', openEvidence: true },
+  { file: 'popup-lookup-errors.png', host: 'www.errors.example' },
   { file: 'popup-dark.png', tab: 'http://cf-site.test/', dark: true },
 ];
 
@@ -24,7 +25,8 @@ const doh = await startDohServer({
   'www.shop.example': { CNAME: 'd111111abcdef8.cloudfront.net' },
   'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
   'shop.example': { NS: ['ns-1234.awsdns-56.org'], MX: ['aspmx.l.google.com'] },
-});
+  'www.errors.example': { A: ['88.198.1.1'] },
+}, { servfail: ['errors.example'] });
 const rdap = await startRdapServer({
   'domain/shop.example': domainObject('shop.example', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
   'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),

@@ -57,8 +57,11 @@ function RoleSection({ role, children, busy = false }: { role: Role; children: C
 }
 
 function emptyRole(role: 'dns' | 'email' | 'registrar', records: string[] | undefined, view: ReportState): string {
-  // For the registrar, why the registry did not say is more useful than that it did not.
-  if (role === 'registrar') return view.lookupErrors?.find((e) => e.query.startsWith('RDAP '))?.error ?? t('noRegistrar');
+  // When the lookup failed, say so: "no MX records" would be a claim the failure cannot support.
+  const query = role === 'registrar' ? 'RDAP ' : role === 'dns' ? 'NS ' : 'MX ';
+  const failed = view.lookupErrors?.find((e) => e.query.startsWith(query) && (role === 'registrar' || e.query === `${query}${view.domain ?? ''}`));
+  if (failed !== undefined) return role === 'registrar' ? `${failed.error.charAt(0).toUpperCase()}${failed.error.slice(1)}.` : t('roleLookupFailed', failed.error);
+  if (role === 'registrar') return t('noRegistrar');
   const shown = records?.slice(0, 3).join(', ');
   if (shown === undefined || shown === '') return t(role === 'dns' ? 'noNs' : 'noMx');
   return t(role === 'dns' ? 'unknownNs' : 'unknownMx', shown);
@@ -138,7 +141,7 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
         {edges.length > 0 ? (
           <Cards results={edges} view={view} />
         ) : (
-          <Notice tone="plain" title={t('noEdgeTitle')} body={report.address === undefined ? t('noEdgeBodyNoIp') : t('noEdgeBody', report.address.ip)} />
+          <Notice tone="plain" title={t('noEdgeTitle')} body={report.address === undefined ? t('noEdgeBodyNoIp') : t(view.seen?.ip === undefined ? 'noEdgeBodyDns' : 'noEdgeBody', report.address.ip)} />
         )}
       </RoleSection>
       {hosting.length > 0 && (
