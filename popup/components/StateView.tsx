@@ -12,7 +12,7 @@ type NonReport = Exclude<View, { state: 'report' }>;
  */
 export function StateView({ view, reload, live, compact = false }: { view: NonReport; reload: (() => void) | undefined; live: LiveStatus; compact?: boolean }) {
   if (view.state === 'uninspectable') return <Notice tone="plain" title="whoserves" body={tDynamic('uninspectable', view.reason)} />;
-  if (view.state === 'not-a-host') return <Notice tone="info" title={t('lookupOf')} body={t('badLookup')} />;
+  if (view.state === 'not-a-host') return <Notice tone="info" title={t('badLookup')} body={tDynamic('refusal', view.reason)} />;
   const action = reload === undefined ? undefined : { label: t('reload'), run: reload };
   const notice = view.state === 'no-response' ? (
     <Notice tone="info" title={t('noResponseTitle')} body={t('noResponseBody')} action={action} />

@@ -73,7 +73,10 @@ listen({
     const target = pageTarget(sender.url ?? '');
     const tabId = sender.tab?.id;
     if (target.kind === 'site' && tabId !== undefined && sender.frameId === 0) {
-      const hosts = resourceHosts.flatMap((h) => lookupTarget(h)?.host ?? []);
+      const hosts = resourceHosts.flatMap((h) => {
+        const t = lookupTarget(h);
+        return t.ok ? [t.host] : [];
+      });
       await recordPageReport(tabId, sender.url ?? '', target.host, hosts, Date.now());
     }
     return { ok: true };

@@ -69,7 +69,7 @@ function resolverFor(url: string): Resolver {
  */
 export async function liveView(input: string, tabId: number | undefined): Promise<LiveResult> {
   const target = lookupTarget(input);
-  if (target === undefined) return { state: 'done', view: { state: 'not-a-host', input } };
+  if (!target.ok) return { state: 'done', view: { state: 'not-a-host', input, reason: target.reason } };
   const settings = await loadSettings();
   if (!settings.dnsLookups) return { state: 'off' };
   const [engine, dns, record, registry] = await Promise.all([

@@ -27,7 +27,7 @@ export async function tabView(tabId: number): Promise<View> {
 /** What the popup shows for a host looked up outside a tab (context menu): offline, from what this session saw. */
 export async function hostView(input: string): Promise<View> {
   const target = lookupTarget(input);
-  if (target === undefined) return { state: 'not-a-host', input };
+  if (!target.ok) return { state: 'not-a-host', input, reason: target.reason };
   const [engine, seen] = await Promise.all([loadEngine(), recentHost(target.host)]);
   if (seen === undefined) {
     // No response seen yet; the host name alone can still name a platform (github.io, vercel.app, …).

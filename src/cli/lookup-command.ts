@@ -1,6 +1,6 @@
 import type { Engine } from '../core/engine.js';
 import { classify } from '../core/classify.js';
-import { lookupTarget } from '../core/page-target.js';
+import { LOOKUP_REFUSALS, lookupTarget } from '../core/page-target.js';
 import { createResolver } from '../core/dns/resolver.js';
 import { resolveHost, type DnsLookup } from '../core/dns/resolve-host.js';
 import type { Resolver } from '../core/dns/resolver.js';
@@ -55,7 +55,7 @@ export interface LookupOptions {
 
 export async function lookupCommand(engine: Engine, input: string, options: LookupOptions): Promise<{ output: string; code: number }> {
   const target = lookupTarget(input);
-  if (target === undefined) throw new UsageError(`not a host, URL or IP address: ${JSON.stringify(input.slice(0, 100))}`);
+  if (!target.ok) throw new UsageError(`cannot look up ${JSON.stringify(input.slice(0, 100))}: ${LOOKUP_REFUSALS[target.reason]}`);
   const resolver = createResolver({ resolver: options.resolver, fetch: options.fetch, timeoutMs: options.timeoutMs });
   // The registry only needs the registrable domain: ask it while DNS runs.
   const { rdap } = options;

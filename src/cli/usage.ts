@@ -28,6 +28,10 @@ export function parseFlags(args: string[], known: readonly string[], withValue: 
   const values = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === '--') {
+      operands.push(...args.slice(i + 1)); // the rest are operands, whatever they look like
+      break;
+    }
     if (!arg.startsWith('--')) operands.push(arg);
     else if (known.includes(arg)) flags.add(arg);
     else if (withValue.includes(arg)) {

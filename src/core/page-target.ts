@@ -53,20 +53,54 @@ export function pageTarget(url: string): PageTarget {
   return siteFor(host);
 }
 
+/** Why typed or selected text cannot be looked up. */
+export type LookupRefusal = 'empty' | 'too-long' | 'spaces' | 'not-web' | 'single-label' | 'label-too-long' | 'name-too-long' | 'bad-characters';
+
+export type LookupTarget = ({ ok: true } & Omit<Extract<PageTarget, { kind: 'site' }>, 'kind'>) | { ok: false; reason: LookupRefusal };
+
+/** The refusals in plain words, for the CLI (the popup has them in _locales). */
+export const LOOKUP_REFUSALS: Record<LookupRefusal, string> = {
+  empty: 'nothing to look up',
+  'too-long': 'longer than any web address can be',
+  spaces: 'a host name cannot contain spaces',
+  'not-web': 'not a web address (only http and https sites are served by hosting companies)',
+  'single-label': 'a single word is not a host name (add its domain, e.g. example.com)',
+  'label-too-long': 'a part of the name is longer than 63 characters, the DNS limit',
+  'name-too-long': 'the name is longer than 253 characters, the DNS limit',
+  'bad-characters': 'the name contains characters a host name cannot have',
+};
+
+const MAX_INPUT = 2048;
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+
 /**
  * Reads what a person typed or selected as a host to look up: a bare host, a
- * URL or an IP literal. Returns undefined when it names no host.
+ * URL (scheme, port, path and user-info ignored), an IDN (turned into
+ * punycode) or an IP literal (brackets and zone ignored). Gives the
+ * normalised host, or why there is none.
  */
-export function lookupTarget(input: string): Extract<PageTarget, { kind: 'site' }> | undefined {
+export function lookupTarget(input: string): LookupTarget {
   const text = input.trim();
-  if (text === '' || text.length > 2048 || /\s/.test(text)) return undefined;
-  const bareIp = parseIp(text);
-  if (bareIp !== undefined) return { kind: 'site', host: bareIp.text, isIp: true };
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (text.length > MAX_INPUT) return { ok: false, reason: 'too-long' };
+  if (/\s/.test(text)) return { ok: false, reason: 'spaces' };
+  const bareIp = parseIp(text.replace(/%[^\]]*(\]?)$/, '$1'));
+  if (bareIp !== undefined) return { ok: true, host: bareIp.text, isIp: true };
   // "scheme:" not followed by a port number is a URL already (https://…, mailto:…); anything else is a bare host.
   const withScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) ? text : `http://${text}`;
-  const target = pageTarget(withScheme);
-  if (target.kind !== 'site') return undefined;
-  // A single label ("foo") is a word, not a host, unless it is localhost.
-  if (!target.isIp && !target.host.includes('.') && target.host !== 'localhost') return undefined;
-  return target;
+  let target: PageTarget;
+  try {
+    target = pageTarget(withScheme);
+  } catch {
+    return { ok: false, reason: 'bad-characters' };
+  }
+  if (target.kind !== 'site') return { ok: false, reason: target.reason === 'invalid-url' ? 'bad-characters' : 'not-web' };
+  const { kind: _k, ...site } = target;
+  if (site.isIp) return { ok: true, ...site };
+  if (site.host.length > 253) return { ok: false, reason: 'name-too-long' };
+  const labels = site.host.split('.');
+  if (labels.some((l) => l.length > 63)) return { ok: false, reason: 'label-too-long' };
+  if (!labels.every((l) => LABEL.test(l))) return { ok: false, reason: 'bad-characters' };
+  if (labels.length === 1 && site.host !== 'localhost') return { ok: false, reason: 'single-label' };
+  return { ok: true, ...site };
 }

@@ -1,6 +1,6 @@
 import { providerInfo, type Engine, type ProviderInfo } from './engine.js';
 import type { Report } from './types.js';
-import type { UninspectableReason } from './page-target.js';
+import type { LookupRefusal, UninspectableReason } from './page-target.js';
 import { classify } from './classify.js';
 import type { SeenResponse } from './observation-record.js';
 import type { DnsLookup } from './dns/resolve-host.js';
@@ -26,7 +26,7 @@ export type DnsSummary = Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
 export type View =
   | { state: 'uninspectable'; reason: UninspectableReason }
   /** A lookup whose input names no host (a mailto: link, a word). */
-  | { state: 'not-a-host'; input: string }
+  | { state: 'not-a-host'; input: string; reason: LookupRefusal }
   /** The page was loaded before whoserves could watch (installed or updated since): a reload fixes it. */
   | { state: 'unseen'; host: string; domain?: string; canReload: boolean }
   /** The page is known but no network response was seen (restored from the back/forward cache, or served by a service worker). */

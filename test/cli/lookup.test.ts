@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runCli } from './run-cli.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
 // `whoserves lookup` against a local DNS-over-HTTPS resolver: the only network
 // the command uses is the resolver it is given.
 
-const bin = fileURLToPath(new URL('../../bin/whoserves.mjs', import.meta.url));
 
 /** Sites on 127.0.0.1, told apart by Host: a redirect, a Cloudflare-style answer, and one that refuses HEAD. */
 async function startWeb() {
@@ -29,16 +27,7 @@ async function startWeb() {
   return { port: (server.address() as AddressInfo).port, methods, cookies, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args]);
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const run = runCli;
 
 describe('whoserves lookup', () => {
   let doh: DohServer;

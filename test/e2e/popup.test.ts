@@ -188,6 +188,27 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
+  it('answers typed input as the bad-input matrix says: a normalised host or the reason', async () => {
+    const popup = await ext.openPopup('host=www.shop.example');
+    await popup.locator('.site-host').waitFor();
+    const rows: [string, RegExp][] = [
+      ['mailto:someone@example.com', /This is not a web address/],
+      ['word', /A single word is not a host name/],
+      [`${'a'.repeat(64)}.com`, /longer than 63 characters/],
+      ['  WWW.Shop.Example.  ', /^www\.shop\.example$/],
+      ['münchen.de', /^xn--mnchen-3ya\.de$/],
+      ['[fe80::1%25eth0]', /^fe80::1$/],
+    ];
+    for (const [input, expected] of rows) {
+      await popup.getByRole('searchbox', { name: 'Look up a host, URL or IP address' }).fill(input);
+      await popup.getByRole('button', { name: 'Look up' }).click();
+      const shown = popup.locator('.site-host, .notice-body').first();
+      await popup.waitForFunction((re) => [...document.querySelectorAll('.site-host, .notice-body')].some((e) => new RegExp(re).test(e.textContent ?? '')), expected.source);
+      assert.ok(await shown.isVisible(), input);
+    }
+    await popup.close();
+  });
+
   it('says plainly when a looked-up host cannot be found', async () => {
     const popup = await ext.openPopup('host=never-loaded.test');
     await popup.getByText('Nothing seen from never-loaded.test yet').waitFor();
@@ -208,7 +229,7 @@ describe('extension in headless Chromium', function () {
 
   it('says when a context-menu lookup names no host', async () => {
     const popup = await ext.openPopup(`host=${encodeURIComponent('mailto:someone@example.test')}`);
-    await popup.getByText('This link does not name a host to look up.').waitFor();
+    await popup.getByText('This is not a web address: only http and https sites are served by hosting companies.').waitFor();
     await popup.close();
   });
 

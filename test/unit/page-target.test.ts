@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lookupTarget, pageTarget } from '../../src/core/page-target.js';
+import { pageTarget } from '../../src/core/page-target.js';
 
 describe('pageTarget', () => {
   const sites: [string, string, string | undefined][] = [
@@ -47,29 +47,4 @@ describe('pageTarget', () => {
   it('chrome.google.com outside the store is an ordinary site', () => {
     assert.equal(pageTarget('https://chrome.google.com/intl/en/').kind, 'site');
   });
-});
-
-describe('lookupTarget', () => {
-  const ok: [string, string][] = [
-    ['example.com', 'example.com'],
-    ['  WWW.Example.com.  ', 'www.example.com'],
-    ['https://example.com/a/b?c', 'example.com'],
-    ['http://link.example:8080/x', 'link.example'],
-    ['1.1.1.1', '1.1.1.1'],
-    ['[2606:4700::1111]', '2606:4700::1111'],
-    ['2606:4700::1111', '2606:4700::1111'],
-    ['localhost', 'localhost'],
-    ['münchen.de', 'xn--mnchen-3ya.de'],
-  ];
-  for (const [input, host] of ok) it(`${JSON.stringify(input)} → ${host}`, () => assert.equal(lookupTarget(input)?.host, host));
-
-  for (const input of ['', '   ', 'word', 'two words.com', 'mailto:a@b.example', 'javascript:alert(1)', 'file:///etc/passwd', 'chrome://settings', 'x'.repeat(3000)]) {
-    it(`${JSON.stringify(input.slice(0, 30))} names no host`, () => assert.equal(lookupTarget(input), undefined));
-  }
-});
-
-describe('lookupTarget: ports and schemes', () => {
-  it('reads host:port as a host, not a scheme', () => assert.equal(lookupTarget('localhost:3000')?.host, 'localhost'));
-  it('reads example.com:8080/path as a host', () => assert.equal(lookupTarget('example.com:8080/path')?.host, 'example.com'));
-  it('refuses tel: links', () => assert.equal(lookupTarget('tel:+4912345'), undefined));
 });
