@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { lookupTarget } from '../core/page-target.js';
+import { parseIp } from '../core/ip/parse-ip.js';
 import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
 import { rdapIp } from '../core/rdap/rdap-ip.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
@@ -82,8 +83,10 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   const errors: LookupError[] = [];
   if (registry !== undefined && registry.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: registry.status, error: registry.error ?? registry.status });
   // A link never opened (never a tab's page, which the person is visiting): ask the site itself,
-  // as a browser would, but only for a name DNS knows.
-  if (tabId === undefined && seen === undefined && settings.headerProbe && dns.ips.length > 0) {
+  // as a browser would, but only for a name DNS knows, and never at a private or reserved address:
+  // a lookup must not become a request into the person's own network.
+  const publicAddress = dns.ips.length > 0 && dns.ips.every((ip) => parseIp(ip)?.special === undefined);
+  if (tabId === undefined && seen === undefined && settings.headerProbe && publicAddress) {
     const probed = await probeSite(engine, target.host);
     seen = probed.seen;
     if (probed.error !== undefined) errors.push(probed.error);

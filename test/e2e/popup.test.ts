@@ -20,10 +20,16 @@ describe('extension in headless Chromium', function () {
       'www.shop.example': { CNAME: 'd111111abcdef8.cloudfront.net' },
       'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
       'shop.example': { NS: ['ns-1234.awsdns-56.org', 'ns-77.awsdns-09.com'], SOA: 'ns-1234.awsdns-56.org', MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
-      'probe-me.test': { A: ['127.0.0.1'] },
-    });
+      'probe-me.test': { A: ['151.101.1.1'] }, // public: the probe skips private addresses; the browser still connects locally
+      // Looked up once, by the privacy test, so no cache hides its requests.
+      'www.privacy-check.example': { CNAME: 'd2222.cloudfront.net' },
+      'd2222.cloudfront.net': { A: ['13.32.1.2'] },
+      'privacy-check.example': { NS: ['ns-1.awsdns-01.org'], MX: ['aspmx.l.google.com'] },
+      'www.slow.example': { A: ['13.32.1.3'] },
+    }, { slow: { 'www.slow.example': 2500 } });
     rdap = await startRdapServer({
       'domain/shop.example': domainObject('shop.example', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
+      'domain/privacy-check.example': domainObject('privacy-check.example', { name: 'Another Registrar', ianaId: '8888', abuseEmail: 'abuse@another.example' }),
       'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),
     });
     ext = await launchWithExtension(sites.port);
@@ -202,11 +208,39 @@ describe('extension in headless Chromium', function () {
     for (const [input, expected] of rows) {
       await popup.getByRole('searchbox', { name: 'Look up a host, URL or IP address' }).fill(input);
       await popup.getByRole('button', { name: 'Look up' }).click();
-      const shown = popup.locator('.site-host, .notice-body').first();
       await popup.waitForFunction((re) => [...document.querySelectorAll('.site-host, .notice-body')].some((e) => new RegExp(re).test(e.textContent ?? '')), expected.source);
-      assert.ok(await shown.isVisible(), input);
+      // Let the live lookup finish, so no request of this test runs on into the next.
+      await popup.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
     }
     await popup.close();
+  });
+
+  it('sends nothing but what the privacy statement lists during a lookup', async () => {
+    // The worker's own webRequest view of every request the extension makes (tabId -1).
+    await ext.worker.evaluate(() => {
+      const g = globalThis as unknown as { sent: string[] };
+      g.sent = [];
+      chrome.webRequest.onBeforeRequest.addListener((d) => {
+        if (d.tabId === -1) g.sent.push(`${d.method} ${d.url}`);
+      }, { urls: ['<all_urls>'] });
+    });
+    const popup = await ext.openPopup('host=www.privacy-check.example');
+    await popup.locator('[data-role="registrar"]').getByText('Another Registrar').waitFor();
+    // An address in the person's own network is looked at, never asked anything.
+    await popup.getByRole('searchbox', { name: 'Look up a host, URL or IP address' }).fill('192.168.1.1');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await popup.getByText(/192\.168\.1\.1 \(private network\)/).waitFor();
+    await popup.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+    await popup.close();
+    const sent = await ext.worker.evaluate(() => (globalThis as unknown as { sent: string[] }).sent);
+    const allowed = [
+      new RegExp(`^GET ${doh.url.replace(/[.?]/g, '\\$&')}\\?dns=`), // the resolver: DNS questions
+      new RegExp(`^GET ${rdap.url}domain/privacy-check\\.example$`), // the registry: the registrable domain
+      new RegExp(`^GET ${rdap.url}ip/13\\.32\\.1\\.2$`), // the regional registry: the address
+      /^HEAD https?:\/\/www\.privacy-check\.example\/$/, // the site of a link never opened: one HEAD
+    ];
+    assert.ok(sent.some((r) => r.includes('dns=')) && sent.some((r) => r.includes('/domain/')) && sent.some((r) => r.includes('/ip/')), sent.join('\n'));
+    for (const request of sent) assert.ok(allowed.some((re) => re.test(request)), `unexpected request: ${request}`);
   });
 
   it('says plainly when a looked-up host cannot be found', async () => {
@@ -251,6 +285,16 @@ describe('extension in headless Chromium', function () {
     assert.match(errors[1] ?? '', /tabView: malformed payload/);
     assert.match(errors[2] ?? '', /unknown message/);
     assert.match(errors[3] ?? '', /unknown message/);
+    await popup.close();
+  });
+
+  it('never leaves a spinner when the worker is stopped mid-lookup: it says so, and a retry answers', async () => {
+    const popup = await ext.openPopup('host=www.slow.example');
+    await popup.locator('[aria-busy="true"]').first().waitFor();
+    await ext.stopWorker();
+    await popup.getByText('The DNS lookup failed').waitFor();
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await popup.locator('[data-role="cdn"] [data-provider="amazon"]').waitFor();
     await popup.close();
   });
 

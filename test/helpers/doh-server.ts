@@ -11,6 +11,8 @@ export type Zone = Record<string, { A?: string[]; AAAA?: string[]; CNAME?: strin
 export interface DohBehaviour {
   /** Added to every answer, in milliseconds. */
   delayMs?: number;
+  /** Added to the answers for these names only. */
+  slow?: Record<string, number>;
   /** Names answered SERVFAIL, never answered, truncated, answered with garbage, or with an HTTP error. */
   servfail?: string[];
   hang?: string[];
@@ -84,7 +86,8 @@ export async function startDohServer(zone: Zone, behaviour: DohBehaviour = {}): 
       const name = q.name.toLowerCase();
       queries.push(`${q.type} ${name}`);
       if (behaviour.hang?.includes(name)) return; // never answers
-      if (behaviour.delayMs !== undefined) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+      const delay = (behaviour.delayMs ?? 0) + (behaviour.slow?.[name] ?? 0);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const status = behaviour.httpError?.[name];
       if (status !== undefined) return void res.writeHead(status).end();
       res.setHeader('content-type', 'application/dns-message');

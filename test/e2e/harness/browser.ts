@@ -33,9 +33,10 @@ export interface ExtensionBrowser {
  * mapped to the local site server. Flags keep Chromium off the network: this
  * machine has none, and background connections would only fail noisily.
  */
-export async function launchWithExtension(sitePort: number): Promise<ExtensionBrowser> {
+export async function launchWithExtension(sitePort: number, options: { profile?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
-  const profile = await mkdtemp(join(tmpdir(), 'whoserves-e2e-'));
+  // A given profile is reused and kept (to restart the browser on it); otherwise a fresh one is made and removed.
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'whoserves-e2e-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -94,7 +95,7 @@ export async function launchWithExtension(sitePort: number): Promise<ExtensionBr
     },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (options.profile === undefined) await rm(profile, { recursive: true, force: true });
     },
   };
 }
