@@ -20,7 +20,7 @@ export interface PendingLookup {
 // A lookup the popup should show when it opens. It expires so a later click
 // on the toolbar button shows the current tab again, not an old lookup.
 const PENDING_TTL_MS = 30_000;
-const pending = new SessionStore<PendingLookup>('pending:', 0);
+const pending = new SessionStore<PendingLookup>('pending:', browser.storage.session, 0);
 
 export function createMenus(): void {
   // removeAll first: onInstalled runs again on update, and a duplicate id throws.

@@ -17,8 +17,7 @@ import { listen } from '../messages.js';
 import { lookupTarget, pageTarget } from '../core/page-target.js';
 import { seenFromResponse } from '../core/observation-record.js';
 import { loadEngine } from './engine.js';
-import { forgetTab, recordDocument, recordPageReport, recordResource } from './tab-records.js';
-import { rememberHost } from './recent-hosts.js';
+import { recent, tabs } from './stores.js';
 import { hostView, tabView } from './views.js';
 import { liveView } from './live-lookup.js';
 import { noteOwnResponse } from './header-probe.js';
@@ -44,12 +43,12 @@ async function onResponseStarted(details: WebRequest.OnResponseStartedDetailsTyp
   const seen = seenFromResponse(details, engine.headerNames, Date.now());
   if (seen === undefined) return;
   if (details.type === 'main_frame') {
-    await recordDocument(details.tabId, details.url, seen);
+    await tabs.recordDocument(details.tabId, details.url, seen);
     await refreshBadge(details.tabId);
   } else {
-    await recordResource(details.tabId, seen.host, seen.ip);
+    await tabs.recordResource(details.tabId, seen.host, seen.ip);
   }
-  await rememberHost(seen);
+  await recent.remember(seen);
 }
 
 // Chrome withholds Set-Cookie from listeners unless asked with 'extraHeaders'; Firefox rejects that value.
@@ -61,7 +60,7 @@ browser.webRequest.onResponseStarted.addListener((details) => void onResponseSta
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status !== undefined || change.url !== undefined) void refreshBadge(tabId).catch(report);
 });
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(report));
+browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId).catch(report));
 
 browser.runtime.onInstalled.addListener(createMenus);
 browser.runtime.onStartup.addListener(createMenus);
@@ -77,7 +76,7 @@ listen({
         const t = lookupTarget(h);
         return t.ok ? [t.host] : [];
       });
-      await recordPageReport(tabId, sender.url ?? '', target.host, hosts, Date.now());
+      await tabs.recordPageReport(tabId, sender.url ?? '', target.host, hosts, Date.now());
     }
     return { ok: true };
   },

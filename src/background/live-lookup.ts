@@ -12,8 +12,7 @@ import { DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
 import type { FetchLike } from '../core/dns/types.js';
 import { loadEngine } from './engine.js';
 import { loadSettings } from './settings.js';
-import { tabRecords } from './tab-records.js';
-import { recentHost } from './recent-hosts.js';
+import { recent, tabs } from './stores.js';
 import { tabResources } from './tab-resources.js';
 import { recordHistory } from './history-store.js';
 
@@ -76,10 +75,10 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   const [engine, dns, record, registry] = await Promise.all([
     loadEngine(),
     resolveHost(resolverFor(settings.resolver), target.host),
-    tabId === undefined ? undefined : tabRecords.get(String(tabId)),
+    tabId === undefined ? undefined : tabs.records.get(String(tabId)),
     settings.rdap && target.domain !== undefined ? askRegistry(target.domain, settings.rdapServer) : undefined,
   ]);
-  let seen = record?.host === target.host && record.document !== undefined ? record.document : await recentHost(target.host);
+  let seen = record?.host === target.host && record.document !== undefined ? record.document : await recent.get(target.host);
   const errors: LookupError[] = [];
   if (registry !== undefined && registry.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: registry.status, error: registry.error ?? registry.status });
   // A link never opened (never a tab's page, which the person is visiting): ask the site itself,

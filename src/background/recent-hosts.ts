@@ -1,5 +1,5 @@
 import type { SeenResponse } from '../core/observation-record.js';
-import { SessionStore } from './session-store.js';
+import { SessionStore, type StorageArea } from './session-store.js';
 
 // What the browser saw of hosts across all tabs this session, so a context-menu
 // lookup of a link can be answered offline when the host was already seen.
@@ -9,21 +9,25 @@ const MAX_HOSTS = 200;
 
 type Recent = Record<string, SeenResponse>;
 
-const store = new SessionStore<Recent>('recent:', 1000);
+export function recentHosts(area: StorageArea) {
+  const store = new SessionStore<Recent>('recent:', area, 1000);
+  return {
+    /** Prefers the freshest network response; a cached one never replaces a real one. */
+    remember(seen: SeenResponse): Promise<void> {
+      return store.update('hosts', (current = {}) => {
+        const previous = current[seen.host];
+        if (previous !== undefined && seen.fromCache && !previous.fromCache) return current;
+        delete current[seen.host]; // re-insert so key order is recency order
+        current[seen.host] = seen;
+        // Bounded at MAX_HOSTS, so this walk costs at most that much, whatever the traffic.
+        const hosts = Object.keys(current);
+        for (const old of hosts.slice(0, Math.max(0, hosts.length - MAX_HOSTS))) delete current[old];
+        return current;
+      });
+    },
 
-/** Prefers the freshest network response; a cached one never replaces a real one. */
-export function rememberHost(seen: SeenResponse): Promise<void> {
-  return store.update('hosts', (current = {}) => {
-    const previous = current[seen.host];
-    if (previous !== undefined && seen.fromCache && !previous.fromCache) return current;
-    delete current[seen.host]; // re-insert so key order is recency order
-    current[seen.host] = seen;
-    const hosts = Object.keys(current);
-    for (const old of hosts.slice(0, Math.max(0, hosts.length - MAX_HOSTS))) delete current[old];
-    return current;
-  });
-}
-
-export async function recentHost(host: string): Promise<SeenResponse | undefined> {
-  return (await store.get('hosts'))?.[host];
+    async get(host: string): Promise<SeenResponse | undefined> {
+      return (await store.get('hosts'))?.[host];
+    },
+  };
 }

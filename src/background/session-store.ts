@@ -1,4 +1,9 @@
-import browser from 'webextension-polyfill';
+/** The part of a storage area the store uses: storage.session in the worker, a Map in tests. */
+export interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
 
 /**
  * Records kept in storage.session under `<prefix><key>`, so they survive the
@@ -14,7 +19,7 @@ export class SessionStore<T> {
   private readonly dirty = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly prefix: string, private readonly flushDelayMs = 250) {}
+  constructor(private readonly prefix: string, private readonly area: StorageArea, private readonly flushDelayMs = 250) {}
 
   private storageKey(key: string): string {
     return `${this.prefix}${key}`;
@@ -23,7 +28,7 @@ export class SessionStore<T> {
   private async load(key: string): Promise<T | undefined> {
     if (this.memory.has(key)) return this.memory.get(key);
     const k = this.storageKey(key);
-    const stored = (await browser.storage.session.get(k))[k] as T | undefined;
+    const stored = (await this.area.get(k))[k] as T | undefined;
     // Another update may have filled memory while we waited.
     if (!this.memory.has(key)) this.memory.set(key, stored);
     return this.memory.get(key);
@@ -72,8 +77,8 @@ export class SessionStore<T> {
     }
     this.dirty.clear();
     await Promise.all([
-      Object.keys(set).length > 0 ? browser.storage.session.set(set) : undefined,
-      remove.length > 0 ? browser.storage.session.remove(remove) : undefined,
+      Object.keys(set).length > 0 ? this.area.set(set) : undefined,
+      remove.length > 0 ? this.area.remove(remove) : undefined,
     ]);
     // Forget deleted keys only once storage agrees, so a load in between cannot revive them.
     for (const k of remove) {

@@ -2,8 +2,7 @@ import browser from 'webextension-polyfill';
 import { lookupTarget, pageTarget } from '../core/page-target.js';
 import { reportView, type View } from '../core/view.js';
 import { loadEngine } from './engine.js';
-import { recentHost } from './recent-hosts.js';
-import { tabRecords } from './tab-records.js';
+import { recent, tabs } from './stores.js';
 import { tabResources } from './tab-resources.js';
 
 /** What the popup shows for a tab: decided from the tab's URL and what was recorded for it. */
@@ -14,7 +13,7 @@ export async function tabView(tabId: number): Promise<View> {
   if (tab.url === undefined) return { state: 'uninspectable', reason: 'hidden-url' };
   const target = pageTarget(tab.url);
   if (target.kind === 'uninspectable') return { state: 'uninspectable', reason: target.reason };
-  const [engine, record] = await Promise.all([loadEngine(), tabRecords.get(String(tabId))]);
+  const [engine, record] = await Promise.all([loadEngine(), tabs.records.get(String(tabId))]);
   const domain = target.domain === undefined ? {} : { domain: target.domain };
   // A record for another host belongs to a page the tab has since left.
   if (record === undefined || record.host !== target.host) return { state: 'unseen', host: target.host, ...domain, canReload: true };
@@ -28,7 +27,7 @@ export async function tabView(tabId: number): Promise<View> {
 export async function hostView(input: string): Promise<View> {
   const target = lookupTarget(input);
   if (!target.ok) return { state: 'not-a-host', input, reason: target.reason };
-  const [engine, seen] = await Promise.all([loadEngine(), recentHost(target.host)]);
+  const [engine, seen] = await Promise.all([loadEngine(), recent.get(target.host)]);
   if (seen === undefined) {
     // No response seen yet; the host name alone can still name a platform (github.io, vercel.app, …).
     const view = reportView(engine, target.host, target.domain);
