@@ -18,7 +18,7 @@ import { lookupTarget, pageTarget } from '../core/page-target.js';
 import { seenFromResponse } from '../core/observation-record.js';
 import { loadEngine } from './engine.js';
 import { recent, tabs } from './stores.js';
-import { hostView, tabView } from './views.js';
+import { hostView, tabPopupView, tabView } from './views.js';
 import { liveView } from './live-lookup.js';
 import { noteOwnResponse } from './header-probe.js';
 import { recordHistory } from './history-store.js';
@@ -81,7 +81,7 @@ listen({
     return { ok: true };
   },
   async tabView({ tabId }) {
-    const view = await tabView(tabId);
+    const view = await tabPopupView(tabId);
     void showBadge(tabId, view).catch(report);
     if (view.state === 'report' && (await loadSettings()).history) view.moves = await recordHistory(view);
     return view;

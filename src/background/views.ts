@@ -18,8 +18,15 @@ export async function tabView(tabId: number): Promise<View> {
   // A record for another host belongs to a page the tab has since left.
   if (record === undefined || record.host !== target.host) return { state: 'unseen', host: target.host, ...domain, canReload: true };
   if (record.document === undefined) return { state: 'no-response', host: target.host, ...domain };
-  const view = reportView(engine, target.host, target.domain, record.document);
-  view.resources = await tabResources(engine, record, target.domain);
+  return reportView(engine, target.host, target.domain, record.document);
+}
+
+/** The popup's view of a tab: the badge's, plus the page's resources, which only the popup shows (the badge refreshes on every tab update). */
+export async function tabPopupView(tabId: number): Promise<View> {
+  const view = await tabView(tabId);
+  if (view.state !== 'report') return view;
+  const [engine, record] = await Promise.all([loadEngine(), tabs.records.get(String(tabId))]);
+  if (record !== undefined) view.resources = await tabResources(engine, record, view.domain);
   return view;
 }
 
