@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { LiveResult, View } from './core/view.js';
+import { isObject } from './core/is-object.js';
 
 // The one protocol between content script, popup and background worker.
 // Each message names who may send it; the worker checks that and the payload
@@ -31,7 +32,6 @@ const MAX_RESOURCE_HOSTS = 500;
 const MAX_HOST_LENGTH = 253;
 const MAX_INPUT_LENGTH = 2048;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isHost = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_HOST_LENGTH;
 
 // Payload validators, one per message: a missing one is a compile error.

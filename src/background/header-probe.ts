@@ -1,7 +1,7 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { finalHop, probe, probeStartsFor, type ProbeRequest } from '../core/probe.js';
 import type { SeenResponse } from '../core/observation-record.js';
-import type { LookupError } from '../core/view.js';
+import { lookupError, type LookupError } from '../core/view.js';
 import type { Engine } from '../core/engine.js';
 
 // The header probe for a link the person looks up without opening it: one
@@ -63,7 +63,7 @@ export async function probeSite(engine: Engine, host: string): Promise<{ seen?: 
       if (hop.ip !== undefined) seen.ip = hop.ip;
       return { seen };
     }
-    error = { query: `HTTP ${start}`, status: 'http', error: result.error ?? 'no answer' };
+    error = lookupError(`HTTP ${start}`, { status: 'http', error: result.error ?? 'no answer' });
   }
   return error === undefined ? {} : { error };
 }

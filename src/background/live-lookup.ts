@@ -4,10 +4,10 @@ import { parseIp } from '../core/ip/parse-ip.js';
 import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
 import { rdapIp } from '../core/rdap/rdap-ip.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
-import { reportView, type LiveResult, type LookupError } from '../core/view.js';
+import { lookupError, reportView, type LiveResult, type LookupError } from '../core/view.js';
 import { probeSite } from './header-probe.js';
 import { createResolver, type Resolver } from '../core/dns/resolver.js';
-import { resolveHost } from '../core/dns/resolve-host.js';
+import { resolveHost, resolvedAnything } from '../core/dns/resolve-host.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
 import type { FetchLike } from '../core/dns/types.js';
 import { loadEngine } from './engine.js';
@@ -80,7 +80,7 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   ]);
   let seen = record?.host === target.host && record.document !== undefined ? record.document : await recent.get(target.host);
   const errors: LookupError[] = [];
-  if (registry !== undefined && registry.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: registry.status, error: registry.error ?? registry.status });
+  if (registry !== undefined && registry.status !== 'ok') errors.push(lookupError(`RDAP ${target.domain ?? ''}`, registry));
   // A link never opened (never a tab's page, which the person is visiting): ask the site itself,
   // as a browser would, but only for a name DNS knows, and never at a private or reserved address:
   // a lookup must not become a request into the person's own network.
@@ -90,9 +90,8 @@ export async function liveView(input: string, tabId: number | undefined): Promis
     seen = probed.seen;
     if (probed.error !== undefined) errors.push(probed.error);
   }
-  const learnt = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].some((list) => list.length > 0);
   // An empty report would read as "no CDN detected": say what failed instead.
-  if (!learnt && seen === undefined) return { state: 'unresolved', errors: dns.errors };
+  if (!resolvedAnything(dns) && seen === undefined) return { state: 'unresolved', errors: dns.errors };
   const view = reportView(engine, target.host, target.domain, seen, dns, errors, registry?.registrar);
   if (record !== undefined && record.host === target.host) {
     view.resources = await tabResources(engine, record, target.domain);
@@ -103,7 +102,7 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   if (settings.rdap && address !== undefined && address.special === undefined) {
     const outcome = await cachedRdap(`ip ${settings.rdapServer} ${address.ip}`, () => rdapIp(address.ip, { ...(settings.rdapServer === '' ? {} : { server: settings.rdapServer }), fetch: withoutCookies, timeoutMs: DEFAULT_TIMEOUT_MS }));
     if (outcome.network !== undefined) view.network = outcome.network;
-    else view.lookupErrors = [...(view.lookupErrors ?? []), { query: `RDAP ${address.ip}`, status: outcome.status, error: outcome.error ?? outcome.status }];
+    else view.lookupErrors = [...(view.lookupErrors ?? []), lookupError(`RDAP ${address.ip}`, outcome)];
   }
   return { state: 'done', view };
 }

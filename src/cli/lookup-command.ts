@@ -2,7 +2,8 @@ import type { Engine } from '../core/engine.js';
 import { classify } from '../core/classify.js';
 import { LOOKUP_REFUSALS, lookupTarget } from '../core/page-target.js';
 import { createResolver } from '../core/dns/resolver.js';
-import { resolveHost, type DnsLookup } from '../core/dns/resolve-host.js';
+import { resolveHost, resolvedAnything, type DnsLookup } from '../core/dns/resolve-host.js';
+import { lookupError, lookupObservation } from '../core/view.js';
 import type { Resolver } from '../core/dns/resolver.js';
 import { finalHop, probe, probeStartsFor, type ProbeResult } from '../core/probe.js';
 import { parseIp } from '../core/ip/parse-ip.js';
@@ -64,18 +65,10 @@ export async function lookupCommand(engine: Engine, input: string, options: Look
   const http = options.http && dns.ips.length > 0 ? await probeSite(engine, input, target.host, resolver, options.timeoutMs) : undefined;
   const answered = http === undefined ? undefined : finalHop(http);
   // The probe's answer is what a browser would see: its address first, its headers as evidence.
-  const report = classify(engine, {
-    host: target.host,
-    ips: [...new Set([...(answered?.ip === undefined ? [] : [answered.ip]), ...dns.ips])],
-    ...(answered === undefined ? {} : { status: answered.status, headers: answered.headers, cookieNames: answered.cookieNames }),
-    cname: dns.cname,
-    ns: dns.ns,
-    mx: dns.mx,
-    txt: dns.txt,
-  });
+  const report = classify(engine, lookupObservation(target.host, answered, dns));
   const { errors: dnsErrors, nxdomain: _n, host: _h, ...records } = dns;
   const errors: LookupReport['errors'] = [...dnsErrors];
-  if (http?.error !== undefined) errors.push({ query: `HTTP ${http.hops[0]?.url ?? probeStarts(input, target.host)[0]}`, status: 'http', error: http.error });
+  if (http?.error !== undefined) errors.push(lookupError(`HTTP ${http.hops[0]?.url ?? probeStarts(input, target.host)[0]}`, { status: 'http', error: http.error }));
   // The network behind the address that answered (or that DNS gave), from its regional registry.
   const address = report.address?.special === undefined ? report.address?.ip : undefined;
   const [rdapOutcome, networkOutcome] = await Promise.all([
@@ -83,8 +76,8 @@ export async function lookupCommand(engine: Engine, input: string, options: Look
     rdap === undefined || address === undefined ? undefined : rdapIp(address, { ...(rdap.server === undefined ? {} : { server: rdap.server }), fetch: options.fetch, timeoutMs: options.timeoutMs }),
   ]);
   if (rdapOutcome?.registrar !== undefined) report.providers.push(registrarResult(rdapOutcome.registrar).result);
-  if (rdapOutcome !== undefined && rdapOutcome.status !== 'ok') errors.push({ query: `RDAP ${target.domain ?? ''}`, status: rdapOutcome.status, error: rdapOutcome.error ?? rdapOutcome.status });
-  if (networkOutcome !== undefined && networkOutcome.status !== 'ok') errors.push({ query: `RDAP ${address ?? ''}`, status: networkOutcome.status, error: networkOutcome.error ?? networkOutcome.status });
+  if (rdapOutcome !== undefined && rdapOutcome.status !== 'ok') errors.push(lookupError(`RDAP ${target.domain ?? ''}`, rdapOutcome));
+  if (networkOutcome !== undefined && networkOutcome.status !== 'ok') errors.push(lookupError(`RDAP ${address ?? ''}`, networkOutcome));
   const result: LookupReport = { ...report, dns: records, errors };
   if (http !== undefined) result.http = http;
   if (rdapOutcome !== undefined || networkOutcome !== undefined) {
@@ -92,8 +85,7 @@ export async function lookupCommand(engine: Engine, input: string, options: Look
     if (rdapOutcome !== undefined) result.rdap.domain = rdapOutcome;
     if (networkOutcome !== undefined) result.rdap.network = networkOutcome;
   }
-  const resolvedNothing = [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].every((list) => list.length === 0);
-  const code = resolvedNothing ? 1 : 0;
+  const code = resolvedAnything(dns) ? 0 : 1;
   if (options.json) return { output: `${JSON.stringify(result, null, 2)}\n`, code };
   const lines = [formatReport(report).trimEnd()];
   if (dns.cname.length > 0) lines.push(`  cname      ${[target.host, ...dns.cname].join(' → ')}`);

@@ -17,6 +17,23 @@ export interface LookupError {
   error: string;
 }
 
+/** An outcome that is not `ok` (an RDAP or probe answer) as an entry of what could not be found out. */
+export function lookupError(query: string, outcome: { status: string; error?: string }): LookupError {
+  return { query, status: outcome.status, error: outcome.error ?? outcome.status };
+}
+
+/**
+ * What the classifier gets from a lookup: the browser's (or the probe's)
+ * response first, its address before the ones DNS gave, then DNS's records.
+ */
+export function lookupObservation(host: string, seen?: Pick<SeenResponse, 'ip' | 'status' | 'headers' | 'cookieNames'>, dns?: Pick<DnsLookup, 'ips' | 'cname' | 'ns' | 'mx' | 'txt'>): Observation {
+  const ips = [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
+  const obs: Observation = { host, ips };
+  if (seen !== undefined) Object.assign(obs, { status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames });
+  if (dns !== undefined) Object.assign(obs, { cname: dns.cname, ns: dns.ns, mx: dns.mx, txt: dns.txt });
+  return obs;
+}
+
 /** What DNS said, as the popup shows it. */
 export type DnsSummary = Omit<DnsLookup, 'errors' | 'nxdomain' | 'host'>;
 
@@ -65,11 +82,7 @@ export interface ReportState {
  * first, the one it actually connected to) and, when made, a DNS lookup.
  */
 export function reportView(engine: Engine, host: string, domain: string | undefined, seen?: SeenResponse, dns?: DnsLookup, extraErrors: LookupError[] = [], registrar?: RegistrarInfo): ReportState {
-  const ips = [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
-  const obs: Observation = { host, ips };
-  if (seen !== undefined) Object.assign(obs, { status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames });
-  if (dns !== undefined) Object.assign(obs, { cname: dns.cname, ns: dns.ns, mx: dns.mx, txt: dns.txt });
-  const report = classify(engine, obs);
+  const report = classify(engine, lookupObservation(host, seen, dns));
   const providers: Record<string, ProviderInfo> = {};
   for (const p of report.providers) providers[p.id] = providerInfo(engine, p.id, p.name);
   if (registrar !== undefined) {

@@ -1,5 +1,6 @@
 import type { ProviderEntry } from './types.js';
 import { ROLES, type Role } from '../types.js';
+import { isObject } from '../is-object.js';
 
 // Hand-written schema check: the catalogue is small and its rules (regexes that
 // compile, roles a provider declares) go beyond what a JSON schema expresses.
@@ -12,7 +13,6 @@ const SUFFIX = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 const COLOR = /^#[0-9a-f]{6}$/;
 const RANGE_FILE = /^[a-z0-9-]+\.txt$/;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 
 function compiles(pattern: string): boolean {

@@ -22,6 +22,11 @@ export interface DnsLookup {
   nxdomain: boolean;
 }
 
+/** Whether DNS said anything at all about the host or its domain. */
+export function resolvedAnything(dns: Pick<DnsLookup, 'ips' | 'cname' | 'ns' | 'mx' | 'txt'>): boolean {
+  return [dns.ips, dns.cname, dns.ns, dns.mx, dns.txt].some((list) => list.length > 0);
+}
+
 // Resolvers put the whole CNAME chain in the answer; when one does not, each
 // missing hop costs one more query, up to this many.
 const MAX_CHAIN = 8;

@@ -1,6 +1,7 @@
+import { isObject } from '../is-object.js';
+
 type Json = Record<string, unknown>;
 
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A property of an entity's jCard (RFC 7095): `["vcard", [[name, params, type, value], …]]`, without mailto:/tel:. */
 export function vcard(entity: Json, property: string): string | undefined {

@@ -1,7 +1,8 @@
 import type { FetchLike } from '../dns/types.js';
 import { rdapBaseFor, type DnsBootstrap } from './bootstrap.js';
 import { rdapFetch, type RdapStatus } from './rdap-fetch.js';
-import { abuseContact, entities, hasRole, isObject, vcard } from './jcard.js';
+import { abuseContact, entities, hasRole, vcard } from './jcard.js';
+import { isObject } from '../is-object.js';
 
 export type { RdapStatus } from './rdap-fetch.js';
 

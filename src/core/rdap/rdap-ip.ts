@@ -1,6 +1,7 @@
 import type { FetchLike } from '../dns/types.js';
 import { rdapFetch, type RdapStatus } from './rdap-fetch.js';
-import { abuseContact, entities, hasRole, isObject, vcard } from './jcard.js';
+import { abuseContact, entities, hasRole, vcard } from './jcard.js';
+import { isObject } from '../is-object.js';
 
 /**
  * Where IP queries start: ARIN's RDAP service, which answers for its own
