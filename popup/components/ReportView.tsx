@@ -117,7 +117,7 @@ function Resources({ groups }: { groups: ResourceGroup[] }) {
 /** The answer for one host: the edge first, then hosting, then DNS and email as the live lookup brings them. */
 export function ReportView({ view, lookup, live }: { view: ReportState; lookup: boolean; live: LiveStatus }) {
   const { report } = view;
-  const edges = report.providers.filter((p) => p.role === 'cdn');
+  const edges = report.providers.filter((p) => p.role === 'edge');
   const hosting = report.providers.filter((p) => p.role === 'hosting');
   const edgeName = edges[0] === undefined ? undefined : view.providers[edges[0].id]?.name;
   return (
@@ -137,7 +137,7 @@ export function ReportView({ view, lookup, live }: { view: ReportState; lookup: 
           body={`${tDynamic('blockPageBody', report.blockPage.kind, view.providers[report.blockPage.provider]?.name ?? report.blockPage.provider)} (${report.blockPage.evidence.map((e) => e.detail).join('; ')})`}
         />
       )}
-      <RoleSection role="cdn">
+      <RoleSection role="edge">
         {edges.length > 0 ? (
           <Cards results={edges} view={view} />
         ) : (

@@ -153,7 +153,7 @@ export function classify(engine: Engine, obs: Observation): Report {
   const accs = accumulate(findings(engine, obs, ips));
   const related = (a: string, b: string) => a === b || (engine.runsOn.get(a)?.has(b) ?? false);
 
-  const cdn = accs.filter((a) => a.role === 'cdn').sort((a, b) => edgeRank(b) - edgeRank(a) || a.provider.localeCompare(b.provider));
+  const cdn = accs.filter((a) => a.role === 'edge').sort((a, b) => edgeRank(b) - edgeRank(a) || a.provider.localeCompare(b.provider));
   const reachedHosts = accs.filter((a) => a.role === 'hosting' && a.reachedByIp && engine.providers.has(a.provider));
   let edge = cdn[0];
   const behind = new Map<Accumulated, string>();
@@ -184,7 +184,7 @@ export function classify(engine: Engine, obs: Observation): Report {
     results.push(result);
   };
   for (const role of ROLES) {
-    if (role === 'cdn') cdn.forEach(emit);
+    if (role === 'edge') cdn.forEach(emit);
     else if (role === 'hosting') hosting.sort(byConfidence).forEach(emit);
     else accs.filter((a) => a.role === role).sort(byConfidence).forEach(emit);
   }
@@ -215,5 +215,5 @@ function blockPageOf(engine: Engine, provider: string, obs: Observation): Report
 
 /** The edge the browser reached, if any layer was recognised. */
 export function edgeOf(report: Report): ProviderResult | undefined {
-  return report.providers.find((p) => p.role === 'cdn' && p.behind === undefined);
+  return report.providers.find((p) => p.role === 'edge' && p.behind === undefined);
 }

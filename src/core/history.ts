@@ -6,7 +6,7 @@ import type { Report, Role } from './types.js';
 /** Where the history lives in storage.local (the worker writes it, the options page clears it). */
 export const HISTORY_STORAGE_KEY = 'history';
 
-const TRACKED: readonly Role[] = ['cdn', 'hosting', 'dns'];
+const TRACKED: readonly Role[] = ['edge', 'hosting', 'dns'];
 const MAX_CHANGES = 10;
 const MAX_DOMAINS = 500;
 

@@ -2,7 +2,7 @@ import { confidenceLevel } from './confidence.js';
 import type { ReportState } from './view.js';
 import type { Role } from './types.js';
 
-const HEADINGS: Record<Role, string> = { cdn: 'Edge (CDN, proxy or shield)', hosting: 'Hosting', dns: 'DNS', email: 'Email', registrar: 'Registrar' };
+const HEADINGS: Record<Role, string> = { edge: 'Edge (CDN, proxy or shield)', hosting: 'Hosting', dns: 'DNS', email: 'Email', registrar: 'Registrar' };
 
 // Markdown special characters in text from strangers' servers are escaped, so a
 // header value cannot turn into a link or formatting where the report is pasted.
@@ -19,7 +19,7 @@ export function reportMarkdown(view: ReportState, generatedAt: Date): string {
   if (net !== undefined) out.push(`- Network: ${md([net.name, net.range, net.registrant].filter((x): x is string => x !== undefined).join(', '))}${net.abuseEmail === undefined ? '' : `; abuse contact ${md(net.abuseEmail)}`}`);
   for (const role of Object.keys(HEADINGS) as Role[]) {
     const results = report.providers.filter((p) => p.role === role);
-    if (results.length === 0 && role !== 'cdn') continue;
+    if (results.length === 0 && role !== 'edge') continue;
     out.push('', `## ${HEADINGS[role]}`, '');
     if (results.length === 0) out.push('No CDN or proxy detected.');
     for (const p of results) {
@@ -30,7 +30,7 @@ export function reportMarkdown(view: ReportState, generatedAt: Date): string {
       const contact = info?.abuse.url ?? info?.abuse.email;
       if (contact !== undefined) out.push(`  - Abuse reports: ${md(contact)} — ${md(info!.abuse.note)}`);
     }
-    if (role === 'cdn' && report.originHidden) out.push('', 'The origin server is hidden behind the edge: report through the edge provider, which can pass the report to the host.');
+    if (role === 'edge' && report.originHidden) out.push('', 'The origin server is hidden behind the edge: report through the edge provider, which can pass the report to the host.');
   }
   if (view.lookupErrors !== undefined && view.lookupErrors.length > 0) {
     out.push('', '## Not found out', '');

@@ -14,7 +14,7 @@ export interface ResourceInput {
 
 export interface ResourceGroup {
   /** The company serving these hosts (their edge, or else their hosting network); undefined when none was recognised. */
-  provider?: { id: string; name: string; role: 'cdn' | 'hosting' };
+  provider?: { id: string; name: string; role: 'edge' | 'hosting' };
   hosts: { host: string; count: number; firstParty: boolean }[];
   requests: number;
 }
@@ -39,7 +39,7 @@ export function groupResources(engine: Engine, pageDomain: string | undefined, i
     let group = groups.get(key);
     if (group === undefined) {
       group = { hosts: [], requests: 0 };
-      if (by !== undefined) group.provider = { id: by.id, name: by.name, role: by.role === 'cdn' ? 'cdn' : 'hosting' };
+      if (by !== undefined) group.provider = { id: by.id, name: by.name, role: by.role === 'edge' ? 'edge' : 'hosting' };
       groups.set(key, group);
     }
     const domain = getDomain(r.host, { allowPrivateDomains: false });

@@ -1,10 +1,10 @@
 // Shared vocabulary of the engine. Every value here is plain JSON so it can
 // cross extension messages, live in storage.session and be printed by a CLI.
 
-/** What a company does for a site. `cdn` covers every edge the browser talks to: CDN, reverse proxy, DDoS shield, WAF. */
-export type Role = 'cdn' | 'hosting' | 'dns' | 'email' | 'registrar';
+/** What a company does for a site. `edge` covers every layer the browser talks to: CDN, reverse proxy, DDoS shield, WAF. */
+export type Role = 'edge' | 'hosting' | 'dns' | 'email' | 'registrar';
 
-export const ROLES: readonly Role[] = ['cdn', 'hosting', 'dns', 'email', 'registrar'];
+export const ROLES: readonly Role[] = ['edge', 'hosting', 'dns', 'email', 'registrar'];
 
 /** Response headers as the browser saw them: lower-case names, every value kept. */
 export type HeaderMap = Record<string, string[]>;
@@ -52,7 +52,7 @@ export interface ProviderResult {
   /** 0..1: how sure the evidence makes us. */
   confidence: number;
   evidence: Evidence[];
-  /** For a `cdn` layer that is not the one the browser reached: the id of the edge in front of it. */
+  /** For an `edge` layer that is not the one the browser reached: the id of the edge in front of it. */
   behind?: string;
 }
 
@@ -77,7 +77,7 @@ export interface AddressInfo {
 export interface Report {
   host: string;
   address?: AddressInfo;
-  /** Ordered: for `cdn`, the edge the browser reached comes first. */
+  /** Ordered: for `edge`, the one the browser reached comes first. */
   providers: ProviderResult[];
   /** True when an edge proxies the site and nothing names the server behind it. */
   originHidden: boolean;

@@ -63,7 +63,7 @@ describe('whoserves lookup', () => {
     const report = JSON.parse(r.out);
     assert.equal(report.host, 'www.example-shop.com');
     assert.deepEqual(report.dns.cname, ['d111111abcdef8.cloudfront.net']);
-    assert.equal(report.providers.find((p: { role: string }) => p.role === 'cdn').id, 'amazon');
+    assert.equal(report.providers.find((p: { role: string }) => p.role === 'edge').id, 'amazon');
     assert.ok(Array.isArray(report.errors));
     assert.ok(report.errors.every((e: { query: string }) => e.query.endsWith('example-shop.com')), 'the zone queries failed with SERVFAIL and are listed');
   });
@@ -111,7 +111,7 @@ describe('whoserves lookup', () => {
       [`http://site.test:${web.port}/`, 301, '127.0.0.1'],
       [`http://www.site.test:${web.port}/`, 200, '127.0.0.1'],
     ]);
-    assert.equal(report.providers.find((p: { role: string }) => p.role === 'cdn').id, 'cloudflare');
+    assert.equal(report.providers.find((p: { role: string }) => p.role === 'edge').id, 'cloudflare');
     assert.deepEqual(report.http.hops[1].cookieNames, ['__cf_bm']);
     assert.deepEqual(web.methods.slice(0, 2), ['HEAD site.test', 'HEAD www.site.test']);
     assert.ok(web.cookies.every((c) => c === undefined), 'no cookies are sent');
@@ -122,7 +122,7 @@ describe('whoserves lookup', () => {
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.equal(report.http.hops[0].status, 200);
-    assert.equal(report.providers.find((p: { role: string }) => p.role === 'cdn').id, 'fastly');
+    assert.equal(report.providers.find((p: { role: string }) => p.role === 'edge').id, 'fastly');
   });
 
   it('keeps the DNS report and names the failure when the site does not answer', async () => {

@@ -73,7 +73,7 @@ describe('whoserves CLI', () => {
       const report = JSON.parse(r.out);
       assert.equal(report.host, 'example.com');
       const roles = report.providers.map((p: { role: string; id: string }) => `${p.role}:${p.id}`);
-      assert.ok(roles.includes('cdn:cloudflare') && roles.includes('dns:cloudflare') && roles.includes('email:google'), roles.join());
+      assert.ok(roles.includes('edge:cloudflare') && roles.includes('dns:cloudflare') && roles.includes('email:google'), roles.join());
       for (const p of report.providers) for (const e of p.evidence) assert.equal(typeof e.detail, 'string');
     });
 

@@ -53,7 +53,7 @@ describe('extension in headless Chromium', function () {
 
   it('names Cloudflare as the edge of a site answering with Cloudflare headers, with evidence', async () => {
     const popup = await popupForTab('http://cf-site.test/');
-    const card = popup.locator('[data-role="cdn"] [data-provider="cloudflare"]');
+    const card = popup.locator('[data-role="edge"] [data-provider="cloudflare"]');
     await card.waitFor();
     assert.equal(await popup.locator('.site-host').textContent(), 'cf-site.test');
     assert.match(await card.locator('.provider-name').textContent() ?? '', /^Cloudflare$/);
@@ -91,7 +91,7 @@ describe('extension in headless Chromium', function () {
     const popup = await popupForTab('http://plain.test/');
     await popup.getByText('No CDN or proxy detected').waitFor();
     assert.equal(await popup.locator('[data-provider]').count(), 0);
-    assert.match(await popup.locator('[data-role="cdn"]').innerText(), /talked to 127\.0\.0\.1/);
+    assert.match(await popup.locator('[data-role="edge"]').innerText(), /talked to 127\.0\.0\.1/);
     const tabId = await tabIdOf(ext.worker, 'http://plain.test/');
     assert.equal(await ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), '');
     await popup.close();
@@ -112,20 +112,20 @@ describe('extension in headless Chromium', function () {
     await page.goto('http://links.test/');
     await waitUntilRemembered(ext.worker, 'assets.test');
     const popup = await ext.openPopup('host=assets.test');
-    await popup.locator('[data-role="cdn"] [data-provider="fastly"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="fastly"]').waitFor();
     assert.match(await popup.locator('.lookup-label').textContent() ?? '', /Lookup from a link/);
     await popup.close();
   });
 
   it('looks up over DNS a host only the resolver knows, and shows its CDN, DNS and mail providers', async () => {
     const popup = await ext.openPopup('host=www.shop.example');
-    const edge = popup.locator('[data-role="cdn"] [data-provider="amazon"]');
+    const edge = popup.locator('[data-role="edge"] [data-provider="amazon"]');
     await edge.waitFor();
     assert.match(await edge.innerText(), /CloudFront/);
     assert.match(await popup.locator('[data-role="dns"] [data-provider="amazon"]').innerText(), /Route 53/);
     await popup.locator('[data-role="email"] [data-provider="google"]').waitFor();
     assert.match(await popup.locator('.site-connection').innerText(), /Resolves to 13\.32\.1\.1/);
-    await popup.locator('[data-role="cdn"] summary').first().click();
+    await popup.locator('[data-role="edge"] summary').first().click();
     assert.match(await edge.locator('.evidence-list').innerText(), /CNAME chain reaches d111111abcdef8\.cloudfront\.net/);
     assert.ok(doh.queries.includes('NS shop.example') && doh.queries.includes('MX shop.example'), doh.queries.join());
     await popup.locator('[data-role="registrar"]').getByText('Example Registrar, Inc.').waitFor();
@@ -139,7 +139,7 @@ describe('extension in headless Chromium', function () {
   it('asks a link\'s site for its headers, without cookies, when the browser never loaded it', async () => {
     await ext.context.addCookies([{ name: 'session', value: 'secret', domain: 'probe-me.test', path: '/' }]);
     const popup = await ext.openPopup('host=probe-me.test');
-    const edge = popup.locator('[data-role="cdn"] [data-provider="fastly"]');
+    const edge = popup.locator('[data-role="edge"] [data-provider="fastly"]');
     await edge.waitFor();
     await edge.locator('summary').click();
     assert.match(await edge.locator('.evidence-list').innerText(), /x-fastly-request-id: f00d/);
@@ -153,17 +153,17 @@ describe('extension in headless Chromium', function () {
     const popup = await popupForTab('http://challenged.test/');
     await popup.getByText("This is Cloudflare's challenge page, not the site").waitFor();
     assert.match(await popup.locator('main').innerText(), /cf-mitigated: challenge with status 403/);
-    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="cloudflare"]').waitFor();
     await popup.close();
   });
 
   it('tells when the edge of a site moved since it was last looked at', async () => {
     let popup = await popupForTab('http://moving.test/');
-    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="cloudflare"]').waitFor();
     await popup.close();
     SITES['moving.test'] = { headers: { 'x-served-by': 'cache-fra-etou8220139-FRA', 'x-fastly-request-id': 'moved' }, body: 'moved' };
     popup = await popupForTab('http://moving.test/');
-    await popup.locator('[data-role="cdn"] [data-provider="fastly"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="fastly"]').waitFor();
     await popup.getByText(/moved from Cloudflare to Fastly/).waitFor();
     await popup.close();
   });
@@ -171,7 +171,7 @@ describe('extension in headless Chromium', function () {
   it('copies the report as Markdown and as JSON', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const popup = await popupForTab('http://cf-site.test/');
-    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="cloudflare"]').waitFor();
     await popup.getByRole('button', { name: 'Copy report (Markdown)' }).click();
     await popup.getByText('Copied.').waitFor();
     const markdown = await popup.evaluate(() => navigator.clipboard.readText());
@@ -189,7 +189,7 @@ describe('extension in headless Chromium', function () {
     await popup.getByText('No CDN or proxy detected').waitFor();
     await popup.getByRole('searchbox', { name: 'Look up a host, URL or IP address' }).fill('https://www.shop.example/any/path');
     await popup.getByRole('button', { name: 'Look up' }).click();
-    await popup.locator('[data-role="cdn"] [data-provider="amazon"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="amazon"]').waitFor();
     assert.equal(await popup.locator('.site-host').textContent(), 'www.shop.example');
     await popup.close();
   });
@@ -294,7 +294,7 @@ describe('extension in headless Chromium', function () {
     await ext.stopWorker();
     await popup.getByText('The DNS lookup failed').waitFor();
     await popup.getByRole('button', { name: 'Try again' }).click();
-    await popup.locator('[data-role="cdn"] [data-provider="amazon"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="amazon"]').waitFor();
     await popup.close();
   });
 
@@ -304,7 +304,7 @@ describe('extension in headless Chromium', function () {
     const tabId = await tabIdOf(ext.worker, 'http://cf-site.test/');
     await ext.stopWorker();
     const popup = await ext.openPopup(`tabId=${tabId}`);
-    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="cloudflare"]').waitFor();
     await popup.close();
   });
 
@@ -316,7 +316,7 @@ describe('extension in headless Chromium', function () {
     const popup = await ext.openPopup(`tabId=${tabId}`);
     await popup.getByText('Reload to see who serves this page').waitFor();
     await popup.getByRole('button', { name: 'Reload page' }).click();
-    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="cloudflare"]').waitFor();
     await popup.close();
   });
 });

@@ -35,7 +35,7 @@ describe('a browser restart', function () {
     await page.goto('http://cf-site.test/');
     await waitUntilRecorded(ext.worker, 'cf-site.test');
     const popup = await ext.openPopup(`tabId=${await tabIdOf(ext.worker, 'http://cf-site.test/')}`);
-    await popup.locator('[data-role="cdn"] [data-provider="cloudflare"]').waitFor();
+    await popup.locator('[data-role="edge"] [data-provider="cloudflare"]').waitFor();
     await popup.locator('[data-role="email"]:not([aria-busy="true"])').waitFor();
     await ext.close();
 

@@ -97,7 +97,7 @@ export function properties(engine: Engine): [string, fc.IProperty<never>][] {
         assert.ok(r.confidence > 0 && r.confidence <= 0.99);
         assert.ok(r.evidence.length > 0);
       }
-      assert.ok(report.providers.filter((r) => r.role === 'cdn' && r.behind === undefined).length <= 1, 'one edge at most');
+      assert.ok(report.providers.filter((r) => r.role === 'edge' && r.behind === undefined).length <= 1, 'one edge at most');
       spfMechanisms(obs.txt);
     }),
   ];

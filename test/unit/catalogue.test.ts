@@ -10,9 +10,9 @@ const valid = {
   homepage: 'https://cdn.example/',
   badge: 'EX',
   color: '#123456',
-  roles: ['cdn'],
+  roles: ['edge'],
   abuse: { email: 'abuse@cdn.example', note: 'Forwards reports to the customer.' },
-  headers: [{ header: 'x-example', role: 'cdn', confidence: 0.9 }],
+  headers: [{ header: 'x-example', role: 'edge', confidence: 0.9 }],
 };
 
 describe('the shipped catalogue', () => {
@@ -40,16 +40,16 @@ describe('validateProvider', () => {
     ['an upper-case id', { id: 'Example' }, /kebab-case/],
     ['a badge too long for the toolbar', { badge: 'TOOLONG' }, /badge/],
     ['a colour that is not #rrggbb', { color: 'red' }, /color/],
-    ['an unknown role', { roles: ['cdn', 'magic'] }, /unknown role/],
+    ['an unknown role', { roles: ['edge', 'magic'] }, /unknown role/],
     ['a signature role the provider does not play', { headers: [{ header: 'x-a', role: 'hosting', confidence: 0.9 }] }, /not in the provider's roles/],
-    ['a regex that does not compile', { headers: [{ header: 'server', match: '(', role: 'cdn', confidence: 0.9 }] }, /regular expression/],
-    ['a confidence of 1', { headers: [{ header: 'x-a', role: 'cdn', confidence: 1 }] }, /confidence/],
-    ['an upper-case header name', { headers: [{ header: 'X-A', role: 'cdn', confidence: 0.5 }] }, /header name/],
+    ['a regex that does not compile', { headers: [{ header: 'server', match: '(', role: 'edge', confidence: 0.9 }] }, /regular expression/],
+    ['a confidence of 1', { headers: [{ header: 'x-a', role: 'edge', confidence: 1 }] }, /confidence/],
+    ['an upper-case header name', { headers: [{ header: 'X-A', role: 'edge', confidence: 0.5 }] }, /header name/],
     ['no abuse contact', { abuse: { note: 'x' } }, /url or an email/],
     ['an http abuse URL', { abuse: { url: 'http://x.example/', note: 'x' } }, /https/],
     ['no signatures at all', { headers: undefined }, /at least one signature/],
     ['an unknown field', { colour: '#000000' }, /unknown field "colour"/],
-    ['a bad domain suffix', { domains: [{ suffix: '.github.io', role: 'cdn', confidence: 0.9 }] }, /suffix/],
+    ['a bad domain suffix', { domains: [{ suffix: '.github.io', role: 'edge', confidence: 0.9 }] }, /suffix/],
   ];
   for (const [name, patch, message] of broken) {
     it(`rejects ${name}`, () => {
@@ -62,10 +62,10 @@ describe('validateProvider', () => {
 
 describe('compileCatalogue', () => {
   it('inlines range files and reports every problem at once', () => {
-    const good = compileCatalogue({ providers: { 'example-cdn': { ...valid, ranges: [{ file: 'ex.txt', role: 'cdn' }] } }, ranges: { 'ex.txt': '# comment\n192.0.2.0/24\n\n2001:db8::/32\n192.0.2.0/24\n' } });
+    const good = compileCatalogue({ providers: { 'example-cdn': { ...valid, ranges: [{ file: 'ex.txt', role: 'edge' }] } }, ranges: { 'ex.txt': '# comment\n192.0.2.0/24\n\n2001:db8::/32\n192.0.2.0/24\n' } });
     assert.deepEqual(good.ranges[0]?.cidrs, ['192.0.2.0/24', '2001:db8::/32']);
     assert.throws(
-      () => compileCatalogue({ providers: { 'example-cdn': { ...valid, ranges: [{ file: 'missing.txt', role: 'cdn' }] }, bad: { id: 'bad' } }, ranges: { 'unused.txt': '10.0.0.0/8' } }),
+      () => compileCatalogue({ providers: { 'example-cdn': { ...valid, ranges: [{ file: 'missing.txt', role: 'edge' }] }, bad: { id: 'bad' } }, ranges: { 'unused.txt': '10.0.0.0/8' } }),
       (err: Error) => /missing\.txt does not exist/.test(err.message) && /bad: name is required/.test(err.message) && /unused\.txt is not used/.test(err.message),
     );
   });

@@ -68,7 +68,7 @@ describe('classify: negatives', () => {
 
   it('a plain nginx origin on a hosting network is hosting, never a CDN', () => {
     const report = classify(realEngine(), { host: 'shop.example', ips: ['88.198.1.1'], headers: h({ server: 'nginx/1.24.0' }) });
-    assert.deepEqual(roleIds(report, 'cdn'), []);
+    assert.deepEqual(roleIds(report, 'edge'), []);
     assert.equal(roleIds(report, 'hosting').length, 1);
   });
 
@@ -90,7 +90,7 @@ describe('classify: layers resolve to the edge the browser reached', () => {
     const report = classify(realEngine(), { host: 'x.example', headers: h({ server: 'cloudflare', 'cf-ray': '1-FRA', 'x-vercel-id': 'fra1::x', 'x-vercel-cache': 'HIT' }) });
     assert.equal(edgeOf(report)?.id, 'cloudflare');
     assert.deepEqual(roleIds(report, 'hosting'), ['vercel']);
-    assert.equal(report.providers.find((p) => p.id === 'vercel' && p.role === 'cdn')?.behind, 'cloudflare');
+    assert.equal(report.providers.find((p) => p.id === 'vercel' && p.role === 'edge')?.behind, 'cloudflare');
   });
 
   it('Cloudflare headers on an address in a hosting network: that network answered, Cloudflare is kept behind it', () => {

@@ -109,7 +109,7 @@ describe('IPv6 table', () => {
 describe('ipdata.bin round trip', () => {
   const csv4 = `${parseIPv4('1.0.0.0')},${parseIPv4('1.0.0.255')},13335,"Cloudflare, Inc."\n${parseIPv4('1.0.4.0')},${parseIPv4('1.0.7.255')},38803,Gtelecom Pty Ltd\n${parseIPv4('5.0.0.0')},${parseIPv4('5.0.0.255')},13335,"Cloudflare, Inc."\n`;
   const csv6 = '42540766411282592856903984951653826560,42540766490510755371168322545197776895,13335,"Cloudflare, Inc."\n';
-  const catalogue: CompiledCatalogue = { version: 1, providers: [], headerNames: [], ranges: [{ provider: 'x', file: 'x.txt', role: 'cdn', cidrs: ['1.0.0.128/25', '2001:db8::/32'] }] };
+  const catalogue: CompiledCatalogue = { version: 1, providers: [], headerNames: [], ranges: [{ provider: 'x', file: 'x.txt', role: 'edge', cidrs: ['1.0.0.128/25', '2001:db8::/32'] }] };
   const compiled = compileIpData(parseAsnCsv(csv4, 'v4'), parseAsnCsv(csv6, 'v6'), catalogue);
   let v6Reads = 0;
   const data = decodeIpData(compiled.main, () => {

@@ -10,8 +10,8 @@ import { realCatalogue, realEngine } from './engine-fixture.js';
 // provider, and real observations with their public source.
 
 interface Expect {
-  cdn?: string | null;
-  cdnService?: string;
+  edge?: string | null;
+  edgeService?: string;
   hosting?: string | null;
   hostingService?: string;
   dns?: string | null;
@@ -38,8 +38,8 @@ function check(c: Case): void {
   const report = classify(realEngine(), parseObservation(c.observation));
   const got = JSON.stringify(report.providers.map((p) => `${p.role}:${p.id}${p.behind ? `<${p.behind}` : ''}`));
   const e = c.expect;
-  if ('cdn' in e) assert.equal(edgeOf(report)?.id ?? null, e.cdn, `edge; got ${got}`);
-  if (e.cdnService !== undefined) assert.equal(edgeOf(report)?.service, e.cdnService, 'edge service');
+  if ('edge' in e) assert.equal(edgeOf(report)?.id ?? null, e.edge, `edge; got ${got}`);
+  if (e.edgeService !== undefined) assert.equal(edgeOf(report)?.service, e.edgeService, 'edge service');
   for (const role of ['hosting', 'dns', 'email'] as const) if (role in e) assert.equal(first(report, role)?.id ?? null, e[role], `${role}; got ${got}`);
   if (e.hostingService !== undefined) assert.equal(first(report, 'hosting')?.service, e.hostingService, 'hosting service');
   if (e.originHidden !== undefined) assert.equal(report.originHidden, e.originHidden, 'originHidden');
@@ -81,6 +81,6 @@ describe('observed in the wild (test/fixtures/observed)', () => {
   it('holds at least 60 sourced observations, negatives among them', () => {
     const cases = all.flatMap(({ cases }) => cases);
     assert.ok(cases.length >= 60, `${cases.length} cases`);
-    assert.ok(cases.filter((c) => c.expect.cdn === null).length >= 10, 'negatives');
+    assert.ok(cases.filter((c) => c.expect.edge === null).length >= 10, 'negatives');
   });
 });

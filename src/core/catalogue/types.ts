@@ -54,7 +54,7 @@ export interface SpfSignature {
 /** An autonomous system the provider operates: an address announced by it is on the provider's network. */
 export interface AsnSignature {
   asn: number;
-  /** `cdn` for networks that only carry the provider's edge (e.g. AS13335), `hosting` for networks customers' servers sit in. */
+  /** `edge` for networks that only carry the provider's edge (e.g. AS13335), `hosting` for networks customers' servers sit in. */
   role: Role;
   service?: string;
 }
