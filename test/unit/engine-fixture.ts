@@ -18,6 +18,10 @@ export function realCatalogue(): CompiledCatalogue {
 
 /** The real engine: the catalogue plus the ASN and published-range tables, as the build makes them. */
 export function realEngine(): Engine {
-  const { main, v6 } = ipDataFor(realCatalogue());
-  return (engine ??= createEngine(realCatalogue(), decodeIpData(main, v6)));
+  // Built once per test process: fingerprinting and reading the 12 MB of tables on every call made the suite crawl.
+  if (engine === undefined) {
+    const { main, v6 } = ipDataFor(realCatalogue());
+    engine = createEngine(realCatalogue(), decodeIpData(main, v6));
+  }
+  return engine;
 }
