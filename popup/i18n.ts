@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type en from '../_locales/en/messages.json';
+import { localeFor } from '../src/core/locales.js';
 
 export type MessageKey = keyof typeof en;
 
@@ -15,3 +16,6 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 export function tDynamic(prefix: string, value: string, ...substitutions: string[]): string {
   return t(`${prefix}_${value.replace(/-/g, '_')}` as MessageKey, ...substitutions);
 }
+
+/** The catalogue's locale for the language the browser shows the extension in. */
+export const uiLocale = localeFor(browser.i18n.getUILanguage());

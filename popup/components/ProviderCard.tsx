@@ -3,6 +3,8 @@ import type { ProviderResult } from '../../src/core/types.js';
 import { confidenceLevel } from '../../src/core/confidence.js';
 import { t, tDynamic } from '../i18n.js';
 import { EvidenceList } from './EvidenceList.js';
+import { inLocale } from '../../src/core/locales.js';
+import { uiLocale } from '../i18n.js';
 
 function abuseHref(info: ProviderInfo): string | undefined {
   if (info.abuse.url !== undefined) return info.abuse.url;
@@ -31,7 +33,7 @@ export function ProviderCard({ result, info, behindName }: { result: ProviderRes
       {href !== undefined && (
         <p class="abuse">
           <a href={href} target="_blank" rel="noopener noreferrer">{t('reportAbuse')}</a>
-          <span class="abuse-note">{info.abuse.note}</span>
+          <span class="abuse-note">{inLocale(info.abuse.note, uiLocale)}</span>
         </p>
       )}
     </article>

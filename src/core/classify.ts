@@ -3,6 +3,9 @@ import type { Evidence, Observation, ProviderResult, Report, Role } from './type
 import { ROLES } from './types.js';
 import { addressInfo, parseIp, type ParsedIp } from './ip/parse-ip.js';
 import { spfMechanisms } from './spf.js';
+import { registrableDomain } from './registrable-domain.js';
+import { headerValueMatches } from './header-match.js';
+import { unlistedCompanyId } from './unlisted-company.js';
 
 interface Finding {
   provider: string;
@@ -73,7 +76,7 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
 
   const headers = obs.headers ?? {};
   for (const r of engine.headerRules) {
-    const value = headers[r.header]?.find((v) => r.match === undefined || r.match.test(v));
+    const value = headers[r.header]?.find((v) => headerValueMatches(r.match, v));
     if (value !== undefined) push(ruleFinding(r, { kind: 'header', name: r.header, value, detail: `response header ${r.header}: ${value}` }));
   }
   for (const r of engine.cookieRules) {
@@ -91,20 +94,94 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
       if (hop !== undefined) push(ruleFinding(r, { kind: 'cname', name: hop, suffix: r.suffix, detail: `CNAME chain reaches ${hop}` }));
     }
   }
+  // Name-server and mail hosts: the provider's NS/MX names, or a domain it hands out (a hosting
+  // company's server names) when it plays that role. Hosts no rule covers are named by their domain.
   const records = (list: readonly string[] | undefined, rules: typeof engine.nsRules, kind: 'ns' | 'mx') => {
+    const role: Role = kind === 'ns' ? 'dns' : 'email';
+    const covered = new Set<string>();
     for (const r of rules) {
       const name = list?.find((n) => (r.suffix !== undefined ? endsWith(n, r.suffix) : r.match!.test(n)));
-      if (name !== undefined) push(ruleFinding(r, { kind, name, suffix: r.suffix ?? r.match!.source, detail: `${kind.toUpperCase()} record ${name}` }));
+      if (name === undefined) continue;
+      push(ruleFinding(r, { kind, name, suffix: r.suffix ?? r.match!.source, detail: `${kind.toUpperCase()} record ${name}` }));
+      for (const n of list ?? []) if (r.suffix !== undefined ? endsWith(n, r.suffix) : r.match!.test(n)) covered.add(n);
     }
+    for (const r of engine.domainRules) {
+      if (!engine.providers.get(r.provider)?.roles.includes(role)) continue;
+      const name = list?.find((n) => endsWith(n, r.suffix));
+      if (name === undefined) continue;
+      push({ provider: r.provider, role, confidence: r.confidence * 0.9, evidence: { kind, name, suffix: r.suffix, detail: `${kind.toUpperCase()} record ${name}` } });
+      for (const n of list ?? []) if (endsWith(n, r.suffix)) covered.add(n);
+    }
+    unlisted(engine, obs, (list ?? []).filter((n) => !covered.has(n)), role, kind, push);
   };
   records(obs.ns, engine.nsRules, 'ns');
   records(obs.mx, engine.mxRules, 'mx');
+
+  // SPF includes name who may send the domain's mail: a provider's SPF domain, or its mail domain.
   const spf = spfMechanisms(obs.txt ?? []);
+  const spfCovered = new Set<string>();
+  const spfFinding = (r: Rule, m: (typeof spf)[number], confidence: number) => push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}` }, confidence));
   for (const r of engine.spfRules) {
     const m = spf.find((x) => endsWith(x.domain, r.suffix));
-    if (m !== undefined) push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}` }));
+    if (m === undefined) continue;
+    spfFinding(r, m, r.confidence);
+    for (const x of spf) if (endsWith(x.domain, r.suffix)) spfCovered.add(x.domain);
+  }
+  for (const r of engine.mxRules) {
+    const m = r.suffix === undefined ? undefined : spf.find((x) => endsWith(x.domain, r.suffix!));
+    if (m === undefined) continue;
+    spfFinding(r, m, Math.min(r.confidence, 0.8));
+    for (const x of spf) if (endsWith(x.domain, r.suffix!)) spfCovered.add(x.domain);
+  }
+  const siteDomain = registrableDomain(host);
+  const unlistedSenders = spf.filter((x) => !spfCovered.has(x.domain) && registrableDomain(x.domain) !== siteDomain);
+  for (const [domain, mechanisms] of groupByDomain(unlistedSenders, (x) => x.domain)) {
+    push({ provider: unlistedCompanyId(domain), name: domain, role: 'email', confidence: UNLISTED_CONFIDENCE, evidence: { kind: 'txt', mechanism: mechanisms[0]!.text, detail: `SPF record allows ${mechanisms.map((m) => m.text).join(' ')}, a domain not in the catalogue` } });
+  }
+
+  // A CNAME chain ending at another company's domain that no rule covers names that company, as the
+  // host at low confidence, and only when nothing else names one: it never makes an edge claim.
+  const last = cnames[cnames.length - 1];
+  const lastDomain = last === undefined ? undefined : registrableDomain(last);
+  const cnameCovered = engine.domainRules.some((r) => cnames.some((n) => endsWith(n, r.suffix)));
+  if (last !== undefined && lastDomain !== undefined && lastDomain !== siteDomain && !cnameCovered && !found.some((f) => f.role === 'hosting' || f.role === 'edge')) {
+    push({ provider: unlistedCompanyId(lastDomain), name: lastDomain, role: 'hosting', confidence: UNLISTED_CONFIDENCE, evidence: { kind: 'cname', name: last, suffix: lastDomain, detail: `CNAME chain reaches ${last}, a domain not in the catalogue` } });
   }
   return found;
+}
+
+/** Below every catalogue signature: a company named by its domain is a lead, not a finding. */
+const UNLISTED_CONFIDENCE = 0.3;
+
+function groupByDomain<T>(items: readonly T[], name: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const domain = registrableDomain(name(item));
+    if (domain !== undefined) (groups.get(domain) ?? groups.set(domain, []).get(domain)!).push(item);
+  }
+  return groups;
+}
+
+/**
+ * Names the company behind NS or MX hosts no catalogue rule covers by the
+ * registrable domain they sit under, with the records as evidence and, when
+ * their addresses were looked up, the networks that hold them.
+ */
+function unlisted(engine: Engine, obs: Observation, hosts: readonly string[], role: Role, kind: 'ns' | 'mx', push: (f: Finding) => void): void {
+  for (const [domain, names] of groupByDomain(hosts, (n) => n)) {
+    const provider = unlistedCompanyId(domain);
+    const records = names.slice(0, 4).join(', ');
+    push({ provider, name: domain, role, confidence: UNLISTED_CONFIDENCE, evidence: { kind, name: names[0]!, suffix: domain, detail: `${kind.toUpperCase()} records ${records}, under ${domain}, which is not in the catalogue` } });
+    for (const name of names) {
+      for (const text of obs.addresses?.[name] ?? []) {
+        const ip = parseIp(text);
+        if (ip === undefined || ip.special !== undefined) continue;
+        const network = engine.ip.network(ip);
+        if (network === undefined) continue;
+        push({ provider, name: domain, role, confidence: 0, evidence: { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, detail: `${name} is at ${ip.text}, announced by AS${network.asn} (${network.org})` } });
+      }
+    }
+  }
 }
 
 function accumulate(found: Finding[]): Accumulated[] {
@@ -174,9 +251,14 @@ export function classify(engine: Engine, obs: Observation): Report {
     hosting = hosting.filter((h) => engine.providers.has(h.provider) && (h.provider !== edge!.provider || !h.reachedByIp || h.evidence.some((e) => e.kind !== 'asn' && e.kind !== 'range')));
   }
 
+  // A platform that hosts what it serves is the host as well as the edge: nothing is hidden behind it.
+  if (edge !== undefined && engine.providers.get(edge.provider)?.hostsWhatItServes === true && !hosting.some((h) => h.provider === edge!.provider)) {
+    hosting.push({ ...edge, role: 'hosting', evidence: [...edge.evidence], namedByServer: false });
+  }
+
   const results: ProviderResult[] = [];
   const emit = (acc: Accumulated) => {
-    const info = providerInfo(engine, acc.provider, acc.name ?? acc.provider);
+    const info = providerInfo(engine, acc.provider, acc.name ?? acc.provider, acc.role);
     const result: ProviderResult = { id: info.id, name: info.name, role: acc.role, confidence: confidenceOf(acc), evidence: acc.evidence };
     if (acc.service !== undefined) result.service = acc.service;
     const front = behind.get(acc);
@@ -205,7 +287,7 @@ export function classify(engine: Engine, obs: Observation): Report {
 function blockPageOf(engine: Engine, provider: string, obs: Observation): Report['blockPage'] {
   for (const r of engine.blockPageRules) {
     if (r.provider !== provider || (r.status !== undefined && (obs.status === undefined || !r.status.includes(obs.status)))) continue;
-    const value = obs.headers?.[r.header]?.find((v) => r.match === undefined || r.match.test(v));
+    const value = obs.headers?.[r.header]?.find((v) => headerValueMatches(r.match, v));
     if (value === undefined) continue;
     const evidence: Evidence[] = [{ kind: 'header', name: r.header, value, detail: `response header ${r.header}: ${value}${obs.status === undefined ? '' : ` with status ${obs.status}`}` }];
     return { provider, kind: r.kind, evidence };

@@ -1,9 +1,11 @@
 import type { CompiledCatalogue, ProviderEntry } from './catalogue/types.js';
 import type { Role } from './types.js';
 import type { IpData } from './ip/ip-data.js';
+import { UNLISTED_DOMAIN_NOTE, UNLISTED_NETWORK_NOTE } from './unlisted-notes.js';
+import { isUnlistedNetwork } from './unlisted-company.js';
 
 /** A provider without its signatures: what a report and the UI need to name and contact it. */
-export type ProviderInfo = Pick<ProviderEntry, 'id' | 'name' | 'homepage' | 'badge' | 'color' | 'roles' | 'abuse'>;
+export type ProviderInfo = Pick<ProviderEntry, 'id' | 'name' | 'homepage' | 'badge' | 'color' | 'roles' | 'abuse' | 'hostsWhatItServes'>;
 
 export interface Rule {
   provider: string;
@@ -72,7 +74,9 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
   const relate = (a: string, b: string) => (runsOn.get(a) ?? runsOn.set(a, new Set()).get(a)!).add(b);
 
   for (const p of catalogue.providers) {
-    providers.set(p.id, { id: p.id, name: p.name, homepage: p.homepage, badge: p.badge, color: p.color, roles: p.roles, abuse: p.abuse });
+    const info: ProviderInfo = { id: p.id, name: p.name, homepage: p.homepage, badge: p.badge, color: p.color, roles: p.roles, abuse: p.abuse };
+    if (p.hostsWhatItServes === true) info.hostsWhatItServes = true;
+    providers.set(p.id, info);
     for (const sig of p.headers ?? []) {
       const r: HeaderRule = { ...rule(p.id, sig.role, sig), header: sig.header };
       if (sig.match !== undefined) r.match = new RegExp(sig.match, 'i');
@@ -122,15 +126,13 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
   return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
 }
 
-/** Catalogue details for a provider id, or a plain entry for a network the catalogue does not know (`as<N>`). */
-export function providerInfo(engine: Engine, id: string, name: string): ProviderInfo {
-  return engine.providers.get(id) ?? {
-    id,
-    name,
-    homepage: '',
-    badge: 'AS',
-    color: '#6e7781',
-    roles: ['hosting'],
-    abuse: { note: 'This network is not in the whoserves catalogue; its abuse contact is listed by its regional internet registry.' },
-  };
+/**
+ * Catalogue details for a provider id, or a plain entry for a company the
+ * catalogue does not know: a network (`as<N>`) or a domain (`domain:<name>`).
+ */
+export function providerInfo(engine: Engine, id: string, name: string, role: Role = 'hosting'): ProviderInfo {
+  const known = engine.providers.get(id);
+  if (known !== undefined) return known;
+  const network = isUnlistedNetwork(id);
+  return { id, name, homepage: '', badge: network ? 'AS' : '?', color: '#6e7781', roles: [role], abuse: { note: network ? UNLISTED_NETWORK_NOTE : UNLISTED_DOMAIN_NOTE } };
 }

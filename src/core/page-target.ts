@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { registrableDomain } from './registrable-domain.js';
 import { parseIp } from './ip/parse-ip.js';
 
 export type UninspectableReason = 'browser-page' | 'local-file' | 'extension-page' | 'web-store' | 'inline-content' | 'invalid-url' | 'hidden-url';
@@ -28,9 +28,9 @@ export function normaliseHost(hostname: string): string {
 function siteFor(hostname: string): PageTarget {
   const host = normaliseHost(hostname);
   const isIp = parseIp(host) !== undefined;
-  const domain = isIp ? null : getDomain(host, { allowPrivateDomains: false });
+  const domain = isIp ? undefined : registrableDomain(host);
   const target: PageTarget = { kind: 'site', host, isIp };
-  if (domain !== null) target.domain = domain;
+  if (domain !== undefined) target.domain = domain;
   return target;
 }
 

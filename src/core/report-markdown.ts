@@ -1,6 +1,7 @@
 import { confidenceLevel } from './confidence.js';
 import type { ReportState } from './view.js';
 import type { Role } from './types.js';
+import { inLocale } from './locales.js';
 
 const HEADINGS: Record<Role, string> = { edge: 'Edge (CDN, proxy or shield)', hosting: 'Hosting', dns: 'DNS', email: 'Email', registrar: 'Registrar' };
 
@@ -28,7 +29,7 @@ export function reportMarkdown(view: ReportState, generatedAt: Date): string {
       out.push(`- **${md(p.name)}**${p.service === undefined ? '' : ` — ${md(p.service)}`} (${confidenceLevel(p.confidence)} confidence${behind})`);
       for (const e of p.evidence) out.push(`  - ${md(e.detail)}`);
       const contact = info?.abuse.url ?? info?.abuse.email;
-      if (contact !== undefined) out.push(`  - Abuse reports: ${md(contact)} — ${md(info!.abuse.note)}`);
+      if (contact !== undefined) out.push(`  - Abuse reports: ${md(contact)} — ${md(inLocale(info!.abuse.note, 'en'))}`);
     }
     if (role === 'edge' && report.originHidden) out.push('', 'The origin server is hidden behind the edge: report through the edge provider, which can pass the report to the host.');
   }

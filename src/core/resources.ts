@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { registrableDomain } from './registrable-domain.js';
 import type { Engine } from './engine.js';
 import { classify, edgeOf } from './classify.js';
 import type { SeenResponse } from './observation-record.js';
@@ -42,7 +42,7 @@ export function groupResources(engine: Engine, pageDomain: string | undefined, i
       if (by !== undefined) group.provider = { id: by.id, name: by.name, role: by.role === 'edge' ? 'edge' : 'hosting' };
       groups.set(key, group);
     }
-    const domain = getDomain(r.host, { allowPrivateDomains: false });
+    const domain = registrableDomain(r.host);
     group.hosts.push({ host: r.host, count: r.count, firstParty: pageDomain !== undefined && domain === pageDomain });
     group.requests += r.count;
   }

@@ -26,6 +26,8 @@ export interface Observation {
   mx?: string[];
   /** TXT records of the registrable domain (SPF among them). */
   txt?: string[];
+  /** Addresses of the name-server and mail hosts above, when they were looked up: they say whose network runs them. */
+  addresses?: Record<string, string[]>;
 }
 
 /** Why a provider is named: one concrete, checkable fact, with `detail` saying it in words. */

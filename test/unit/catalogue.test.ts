@@ -11,7 +11,8 @@ const valid = {
   badge: 'EX',
   color: '#123456',
   roles: ['edge'],
-  abuse: { email: 'abuse@cdn.example', note: 'Forwards reports to the customer.' },
+  abuse: { email: 'abuse@cdn.example', note: { en: 'Forwards reports to the customer.', de: 'Leitet Meldungen an den Kunden weiter.' } },
+  sources: [{ url: 'https://cdn.example/docs/headers', about: 'the x-example header' }],
   headers: [{ header: 'x-example', role: 'edge', confidence: 0.9 }],
 };
 
@@ -43,6 +44,12 @@ describe('validateProvider', () => {
     ['an unknown role', { roles: ['edge', 'magic'] }, /unknown role/],
     ['a signature role the provider does not play', { headers: [{ header: 'x-a', role: 'hosting', confidence: 0.9 }] }, /not in the provider's roles/],
     ['a regex that does not compile', { headers: [{ header: 'server', match: '(', role: 'edge', confidence: 0.9 }] }, /regular expression/],
+    ['a note missing a locale', { abuse: { email: 'abuse@cdn.example', note: { en: 'Forwards reports.' } } }, /note\.de is required/],
+    ['a note as plain text', { abuse: { email: 'abuse@cdn.example', note: 'Forwards reports.' } }, /text per locale/],
+    ['a role note for a role it does not play', { abuse: { email: 'abuse@cdn.example', note: { en: 'a', de: 'b' }, roleNotes: { dns: { en: 'a', de: 'b' } } } }, /not one of the provider's roles/],
+    ['a source that is not a web address', { sources: [{ url: 'docs', about: 'x' }] }, /url must be a web address/],
+    ['a source that does not say what it supports', { sources: [{ url: 'https://cdn.example/x' }] }, /about must say/],
+    ['hostsWhatItServes without the hosting role', { hostsWhatItServes: true }, /hostsWhatItServes/],
     ['a confidence of 1', { headers: [{ header: 'x-a', role: 'edge', confidence: 1 }] }, /confidence/],
     ['an upper-case header name', { headers: [{ header: 'X-A', role: 'edge', confidence: 0.5 }] }, /header name/],
     ['no abuse contact', { abuse: { note: 'x' } }, /url or an email/],

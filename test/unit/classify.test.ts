@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { classify, edgeOf } from '../../src/core/classify.js';
 import type { HeaderMap, Observation, Report, Role } from '../../src/core/types.js';
 import { realEngine } from './engine-fixture.js';
+import { unlistedDomainOf } from '../../src/core/unlisted-company.js';
 
 const h = (pairs: Record<string, string>): HeaderMap => Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, [v]]));
 const roleIds = (report: Report, role: Role) => report.providers.filter((p) => p.role === role).map((p) => p.id);
@@ -61,7 +62,8 @@ describe('classify: negatives', () => {
   for (const [name, obs] of plain) {
     it(`no provider for ${name}`, () => {
       const report = classify(realEngine(), obs);
-      assert.deepEqual(report.providers, []);
+      // A lookalike domain may still be named as what it is (a company outside the catalogue), never as the provider it imitates.
+      assert.deepEqual(report.providers.filter((p) => unlistedDomainOf(p.id) === undefined), []);
       assert.equal(report.originHidden, false);
     });
   }
@@ -112,5 +114,67 @@ describe('classify: layers resolve to the edge the browser reached', () => {
     assert.deepEqual(roleIds(report, 'hosting'), []);
     assert.equal(report.originHidden, true);
     assert.ok(edgeOf(report)?.evidence.some((e) => e.kind === 'asn'));
+  });
+});
+
+describe('classify: matching that holds on real values', () => {
+  it('matches an anchored header pattern on one item of a multi-hop value', () => {
+    // A Fastly edge behind another cache: x-served-by lists every hop (seen on www.python.org).
+    const report = classify(realEngine(), { host: 'x.example', headers: h({ 'x-served-by': 'cache-iad-kiad7000025-IAD, cache-fra-eddf8230071-FRA' }) });
+    assert.equal(edgeOf(report)?.id, 'fastly');
+  });
+
+  it('names the provider of a name-server host under a domain it hands out, when it runs DNS', () => {
+    const rule = realEngine().domainRules.find((r) => realEngine().providers.get(r.provider)?.roles.includes('dns') && !realEngine().nsRules.some((n) => n.suffix === r.suffix));
+    assert.ok(rule !== undefined, 'some provider hands out a domain it also runs DNS under');
+    const report = classify(realEngine(), { host: 'example.com', ns: [`ns1.${rule.suffix}`] });
+    assert.equal(report.providers.find((p) => p.role === 'dns')?.id, rule.provider);
+  });
+
+  it('reads an SPF include of a provider\'s mail domain as that provider sending mail', () => {
+    const report = classify(realEngine(), { host: 'example.com', txt: ['v=spf1 include:spf.messagingengine.com -all'] });
+    assert.deepEqual(roleIds(report, 'email'), ['fastmail']);
+  });
+});
+
+describe('classify: an honest name for companies the catalogue lacks', () => {
+  it('names unknown name servers by their domain, at low confidence, with the records and their network', () => {
+    const report = classify(realEngine(), { host: 'shop.example', ns: ['ns1.example-dns.net', 'ns2.example-dns.net'], addresses: { 'ns1.example-dns.net': ['88.198.1.1'] } });
+    const dns = report.providers.filter((p) => p.role === 'dns');
+    assert.deepEqual(dns.map((p) => [p.id, p.name]), [['domain:example-dns.net', 'example-dns.net']]);
+    assert.ok(dns[0]!.confidence <= 0.3);
+    assert.deepEqual(dns[0]!.evidence.map((e) => e.kind), ['ns', 'asn']);
+    assert.match(dns[0]!.evidence[1]!.detail, /ns1\.example-dns\.net is at 88\.198\.1\.1, announced by AS24940/);
+  });
+
+  it('names unknown mail servers and SPF senders by their domain, but not the site\'s own SPF include', () => {
+    const report = classify(realEngine(), { host: 'shop.example', mx: ['mx.mailhost.example'], txt: ['v=spf1 include:_spf.shop.example include:spf.sender.example ~all'] });
+    assert.deepEqual(roleIds(report, 'email').sort(), ['domain:mailhost.example', 'domain:sender.example']);
+  });
+
+  it('names the company a CNAME points at only when nothing else names a host, and never as an edge', () => {
+    const alone = classify(realEngine(), { host: 'www.shop.example', cname: ['shop.someplatform.example'] });
+    assert.deepEqual(roleIds(alone, 'hosting'), ['domain:someplatform.example']);
+    assert.deepEqual(roleIds(alone, 'edge'), []);
+    const withNetwork = classify(realEngine(), { host: 'www.shop.example', cname: ['shop.someplatform.example'], ips: ['88.198.1.1'] });
+    assert.deepEqual(roleIds(withNetwork, 'hosting'), ['hetzner']);
+    const ownName = classify(realEngine(), { host: 'www.shop.example', cname: ['shop.example'] });
+    assert.deepEqual(ownName.providers, []);
+  });
+});
+
+describe('classify: platforms host what they serve', () => {
+  it('names a platform reached by its published range as both edge and host', () => {
+    const ip = '76.76.21.21'; // in Vercel's published range
+    const report = classify(realEngine(), { host: 'app.example', ips: [ip] });
+    assert.equal(edgeOf(report)?.id, 'vercel');
+    assert.deepEqual(roleIds(report, 'hosting'), ['vercel']);
+    assert.equal(report.originHidden, false);
+  });
+
+  it('keeps a proxy that does not host what it serves as the edge only, origin hidden', () => {
+    const report = classify(realEngine(), { host: 'x.example', ips: ['104.16.1.1'] });
+    assert.deepEqual(roleIds(report, 'hosting'), []);
+    assert.equal(report.originHidden, true);
   });
 });

