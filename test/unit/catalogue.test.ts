@@ -49,6 +49,8 @@ describe('validateProvider', () => {
     ['a role note for a role it does not play', { abuse: { email: 'abuse@cdn.example', note: { en: 'a', de: 'b' }, roleNotes: { dns: { en: 'a', de: 'b' } } } }, /not one of the provider's roles/],
     ['a source that is not a web address', { sources: [{ url: 'docs', about: 'x' }] }, /url must be a web address/],
     ['a source that does not say what it supports', { sources: [{ url: 'https://cdn.example/x' }] }, /about must say/],
+    ['IANA registrar ids on a provider that is no registrar', { ianaRegistrarIds: [146] }, /registrar/],
+    ['an IANA registrar id that is not a number', { roles: ['edge', 'registrar'], ianaRegistrarIds: ['146'] }, /IANA registrar id/],
     ['hostsWhatItServes without the hosting role', { hostsWhatItServes: true }, /hostsWhatItServes/],
     ['a confidence of 1', { headers: [{ header: 'x-a', role: 'edge', confidence: 1 }] }, /confidence/],
     ['an upper-case header name', { headers: [{ header: 'X-A', role: 'edge', confidence: 0.5 }] }, /header name/],

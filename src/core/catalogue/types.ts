@@ -127,6 +127,8 @@ export interface ProviderEntry {
    * reached as the edge, it is also the host, not a proxy in front of one.
    */
   hostsWhatItServes?: boolean;
+  /** For a registrar: its IANA registrar ids, so a registry's RDAP record (which names it by id) links to this entry. */
+  ianaRegistrarIds?: number[];
   /** Where every signature and the abuse contact come from. */
   sources?: Source[];
   /**

@@ -71,7 +71,7 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   const errors: string[] = [];
   const where = fileId ?? 'provider';
   if (!isObject(entry)) return [`${where}: must be a JSON object`];
-  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn', 'blockPages', 'hostsWhatItServes', 'sources'], where, errors);
+  checkKeys(entry, ['$comment', 'id', 'name', 'homepage', 'badge', 'color', 'roles', 'abuse', 'headers', 'cookies', 'domains', 'ns', 'mx', 'spf', 'asns', 'ranges', 'runsOn', 'blockPages', 'hostsWhatItServes', 'ianaRegistrarIds', 'sources'], where, errors);
 
   if (typeof entry.id !== 'string' || !ID.test(entry.id)) errors.push(`${where}: id must be lower-case kebab-case`);
   else if (fileId !== undefined && entry.id !== fileId) errors.push(`${where}: id "${entry.id}" must match its file name`);
@@ -106,6 +106,10 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   if (entry.hostsWhatItServes !== undefined && (entry.hostsWhatItServes !== true || !roles.includes('edge') || !roles.includes('hosting'))) {
     errors.push(`${where}.hostsWhatItServes: only true, for a provider with both the edge and hosting roles`);
   }
+  checkList(entry.ianaRegistrarIds, `${where}.ianaRegistrarIds`, errors, (id, at) => {
+    if (!Number.isInteger(id) || (id as number) < 1) errors.push(`${at}: must be an IANA registrar id (a whole number)`);
+  });
+  if (entry.ianaRegistrarIds !== undefined && !roles.includes('registrar')) errors.push(`${where}.ianaRegistrarIds: the provider needs the "registrar" role`);
   checkList(entry.sources, `${where}.sources`, errors, (src, at) => {
     if (!isObject(src)) return void errors.push(`${at}: must be an object`);
     checkKeys(src, ['url', 'about'], at, errors);
