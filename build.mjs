@@ -52,7 +52,7 @@ async function compileData() {
 /** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */
 function pageHtml(name) {
   return `<!doctype html>
-<html>
+<html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="color-scheme" content="light dark">
@@ -60,7 +60,7 @@ function pageHtml(name) {
   <link rel="stylesheet" href="${name}.css">
 </head>
 <body>
-  <main id="app"${name === 'popup' ? ' aria-live="polite"' : ''}></main>
+  <main id="app"></main>
   <script src="${name}.js"></script>
 </body>
 </html>
@@ -108,7 +108,7 @@ const noInnerHtml = {
 function bundleOptions(outdir, target) {
   return {
     absWorkingDir: root,
-    entryPoints: { background: 'src/background/index.ts', content: 'src/content/index.ts', popup: 'popup/main.tsx', options: 'options/main.tsx' },
+    entryPoints: { background: 'src/background/index.ts', popup: 'popup/main.tsx', options: 'options/main.tsx' },
     outdir,
     bundle: true,
     format: 'iife',

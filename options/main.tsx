@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
-import { t } from '../popup/i18n.js';
+import { t, uiLocale } from '../popup/i18n.js';
 import { ResolverSettings } from './ResolverSettings.js';
 
 /** What the extension ships, read from its own data file (no message needed: nothing is computed). */
@@ -51,6 +51,7 @@ function About() {
 
 const root = document.getElementById('app');
 if (root !== null) {
+  document.documentElement.lang = uiLocale;
   document.title = t('aboutTitle');
   render(<About />, root);
 }

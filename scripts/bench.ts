@@ -15,7 +15,8 @@ import { readBinary } from '../src/node/read-binary.js';
 import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
 import { createResolver } from '../src/core/dns/resolver.js';
 import { resolveHost } from '../src/core/dns/resolve-host.js';
-import type { FetchLike, QueryType } from '../src/core/dns/types.js';
+import type { QueryType } from '../src/core/dns/types.js';
+import type { FetchLike } from '../src/core/net/fetch-like.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
 
 const require = createRequire(import.meta.url);

@@ -1,13 +1,12 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
-import { finalHop, probe, probeStartsFor, type ProbeRequest } from '../core/probe.js';
-import type { SeenResponse } from '../core/observation-record.js';
-import { lookupError, type LookupError } from '../core/view.js';
-import type { Engine } from '../core/engine.js';
+import { ProbeTimedOut, probe, type ProbeRequest, type ProbeResult } from '../core/probe.js';
+import { lookupRequestInit } from './lookup-fetch.js';
 
 // The header probe for a link the person looks up without opening it: one
-// HEAD (GET if refused) from the worker, without cookies. The browser follows
-// redirects itself and fetch() does not say which address answered, so the
-// address comes from webRequest, which sees the extension's own requests.
+// HEAD (GET if refused) from the worker, without cookies, through the same
+// guarded fetch as every lookup request. The browser follows redirects itself
+// and fetch() does not say which address answered, so the address comes from
+// webRequest, which sees the extension's own requests.
 
 const PROBE_TIMEOUT_MS = 5000;
 const MAX_REMEMBERED = 32;
@@ -45,25 +44,20 @@ function addressOf(url: string): Promise<string | undefined> {
 }
 
 const request: ProbeRequest = async (url, method) => {
-  const res = await fetch(url, { method, credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+  let res: Response;
+  try {
+    res = await fetch(url, lookupRequestInit(url, { method, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }));
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError') throw new ProbeTimedOut(`no answer within ${PROBE_TIMEOUT_MS} ms`);
+    throw err;
+  }
   void res.body?.cancel(); // headers are all we want
   const headers = [...res.headers].map(([name, value]) => ({ name, value }));
   const ip = await addressOf(res.url);
   return ip === undefined ? { status: res.status, headers } : { status: res.status, headers, ip };
 };
 
-/** What the site answered, as if the browser had loaded it; or why it could not be asked. */
-export async function probeSite(engine: Engine, host: string): Promise<{ seen?: SeenResponse; error?: LookupError }> {
-  let error: LookupError | undefined;
-  for (const start of probeStartsFor(host)) {
-    const result = await probe(start, request, engine.headerNames);
-    const hop = finalHop(result);
-    if (hop !== undefined) {
-      const seen: SeenResponse = { host, status: hop.status, headers: hop.headers, cookieNames: hop.cookieNames, fromCache: false, at: Date.now() };
-      if (hop.ip !== undefined) seen.ip = hop.ip;
-      return { seen };
-    }
-    error = lookupError(`HTTP ${start}`, { status: 'http', error: result.error ?? 'no answer' });
-  }
-  return error === undefined ? {} : { error };
+/** What the site at `url` answers, as the core probe reads it. */
+export function probeSite(url: string, headerNames: ReadonlySet<string>): Promise<ProbeResult> {
+  return probe(url, request, headerNames);
 }

@@ -1,18 +1,19 @@
 // The `whoserves` command: the same core as the extension, over files and pipes.
 // Usage errors and bad input end with one line on stderr and exit status 2,
 // never a stack trace.
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Readable } from 'node:stream';
 import { createEngine, type Engine } from '../core/engine.js';
 import { decodeIpData } from '../core/ip/ip-data.js';
 import { readBinary } from '../node/read-binary.js';
 import type { CompiledCatalogue } from '../core/catalogue/types.js';
-import { USAGE, UsageError, parseFlags } from './usage.js';
+import { USAGE, UsageError } from './usage.js';
 import { ipCommand } from './ip-command.js';
 import { classifyCommand } from './classify-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { DEFAULT_RESOLVER, DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
-import type { FetchLike } from '../core/dns/types.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
 
 declare const WHOSERVES_VERSION: string;
@@ -32,11 +33,25 @@ function loadDnsBootstrap(): DnsBootstrap {
   return JSON.parse(readFileSync(fileURLToPath(new URL('./data/rdap-dns.json', import.meta.url)), 'utf8')) as DnsBootstrap;
 }
 
-function readInput(path: string): string {
+/** A file or standard input, as a stream: classify never reads its input whole. */
+function openInput(path: string): Promise<Readable> {
+  if (path === '-') return Promise.resolve(process.stdin);
+  return new Promise((resolve, reject) => {
+    const stream = createReadStream(path);
+    stream.once('open', () => resolve(stream));
+    stream.once('error', (err: NodeJS.ErrnoException) => reject(new UsageError(`cannot read ${path}: ${err.code ?? err.message}`)));
+  });
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+/** node:util parseArgs, with its errors as usage errors (one line, status 2). */
+function parse(args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const message = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(message.replace(/^Unknown option '(--?[^']+)'.*$/s, 'unknown option $1'));
   }
 }
 
@@ -55,36 +70,54 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'ip') {
-    const { flags, operands } = parseFlags(rest, ['--json']);
-    return ipCommand(loadEngine(), operands, flags.has('--json'), process.stdin, process.stdout, process.stderr);
+    const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+    return ipCommand(loadEngine(), positionals, values.json === true, process.stdin, process.stdout, process.stderr);
   }
   if (command === 'classify') {
-    const { flags, operands } = parseFlags(rest, ['--json']);
-    if (operands.length !== 1) throw new UsageError('classify takes exactly one FILE, or - for standard input');
-    process.stdout.write(classifyCommand(loadEngine(), readInput(operands[0]!), flags.has('--json')));
+    const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('classify takes exactly one FILE, or - for standard input');
+    const engine = loadEngine();
+    await classifyCommand(engine, await openInput(positionals[0]!), process.stdout, values.json === true);
     return 0;
   }
   if (command === 'lookup') {
-    const { flags, operands, values } = parseFlags(rest, ['--json', '--no-http', '--no-rdap'], ['--doh', '--timeout', '--rdap']);
-    if (operands.length !== 1) throw new UsageError('lookup takes exactly one host, URL or IP address');
-    const timeoutMs = Number(values.get('--timeout') ?? DEFAULT_TIMEOUT_MS);
+    const { values, positionals } = parse(rest, {
+      json: { type: 'boolean' },
+      'no-http': { type: 'boolean' },
+      'no-rdap': { type: 'boolean' },
+      'allow-private': { type: 'boolean' },
+      doh: { type: 'string' },
+      timeout: { type: 'string' },
+      rdap: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('lookup takes exactly one host, URL or IP address');
+    const timeoutMs = Number(values.timeout ?? DEFAULT_TIMEOUT_MS);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
-    const resolver = values.get('--doh') ?? DEFAULT_RESOLVER;
+    const resolver = typeof values.doh === 'string' ? values.doh : DEFAULT_RESOLVER;
     if (!/^https?:\/\/[^/]+\//.test(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
-    const rdapServer = values.get('--rdap');
+    const rdapServer = typeof values.rdap === 'string' ? values.rdap : undefined;
     if (rdapServer !== undefined && !/^https?:\/\/[^/]+/.test(rdapServer)) throw new UsageError('--rdap takes an RDAP base URL such as https://rdap.verisign.com/com/v1/');
-    const rdap = flags.has('--no-rdap') ? undefined : { bootstrap: loadDnsBootstrap(), ...(rdapServer === undefined ? {} : { server: rdapServer }) };
-    const { output, code } = await lookupCommand(loadEngine(), operands[0]!, { resolver, timeoutMs, json: flags.has('--json'), http: !flags.has('--no-http'), ...(rdap === undefined ? {} : { rdap }), fetch: fetch as unknown as FetchLike });
+    const rdap = values['no-rdap'] === true ? undefined : { bootstrap: loadDnsBootstrap(), ...(rdapServer === undefined ? {} : { server: rdapServer }) };
+    const { output, code } = await lookupCommand(loadEngine(), positionals[0]!, {
+      resolver,
+      timeoutMs,
+      json: values.json === true,
+      http: values['no-http'] !== true,
+      allowPrivate: values['allow-private'] === true,
+      ...(rdap === undefined ? {} : { rdap }),
+    });
     process.stdout.write(output);
     return code;
   }
   throw new UsageError(`unknown command "${command}"`);
 }
 
-// A reader that stops early (`whoserves ip … | head`) is not an error.
+// A reader that stops early (`whoserves ip … | head`) is not an error; any other
+// failure to write (a full disk) is said in one line, without a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
-  throw err;
+  process.stderr.write(`whoserves: cannot write the output: ${err.code ?? err.message}\n`);
+  process.exit(1);
 });
 
 main(process.argv.slice(2)).then(

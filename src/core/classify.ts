@@ -118,9 +118,9 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
   records(obs.mx, engine.mxRules, 'mx');
 
   // SPF includes name who may send the domain's mail: a provider's SPF domain, or its mail domain.
-  const spf = spfMechanisms(obs.txt ?? []);
+  const spf = spfMechanisms(obs.txt ?? [], obs.spfIncluded);
   const spfCovered = new Set<string>();
-  const spfFinding = (r: Rule, m: (typeof spf)[number], confidence: number) => push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}` }, confidence));
+  const spfFinding = (r: Rule, m: (typeof spf)[number], confidence: number) => push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}${m.via === undefined ? '' : ` (through ${m.via})`}` }, confidence));
   for (const r of engine.spfRules) {
     const m = spf.find((x) => endsWith(x.domain, r.suffix));
     if (m === undefined) continue;
@@ -178,7 +178,7 @@ function unlisted(engine: Engine, obs: Observation, hosts: readonly string[], ro
         if (ip === undefined || ip.special !== undefined) continue;
         const network = engine.ip.network(ip);
         if (network === undefined) continue;
-        push({ provider, name: domain, role, confidence: 0, evidence: { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, detail: `${name} is at ${ip.text}, announced by AS${network.asn} (${network.org})` } });
+        push({ provider, name: domain, role, confidence: 0, evidence: { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, host: name, detail: `${name} is at ${ip.text}, announced by AS${network.asn} (${network.org})` } });
       }
     }
   }

@@ -42,6 +42,10 @@ export interface Engine {
   publishedAt(index: number): PublishedRange | undefined;
   /** Header names worth recording from a response. */
   headerNames: ReadonlySet<string>;
+  /** IANA registrar id → the catalogue provider that is that registrar. */
+  registrarsByIana: ReadonlyMap<string, string>;
+  /** Makes the IP tables ready for these addresses before classifying them. */
+  prepare(ips: readonly string[]): Promise<void>;
 }
 
 function rule(provider: string, role: Role, sig: { service?: string; confidence: number }): Rule {
@@ -71,6 +75,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
   const asnRules = new Map<number, Omit<Rule, 'confidence'>>();
   const blockPageRules: BlockPageRule[] = [];
   const runsOn = new Map<string, Set<string>>();
+  const registrarsByIana = new Map<string, string>();
   const relate = (a: string, b: string) => (runsOn.get(a) ?? runsOn.set(a, new Set()).get(a)!).add(b);
 
   for (const p of catalogue.providers) {
@@ -98,6 +103,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
       if (sig.match !== undefined) r.match = new RegExp(sig.match, 'i');
       blockPageRules.push(r);
     }
+    for (const iana of p.ianaRegistrarIds ?? []) registrarsByIana.set(String(iana), p.id);
     for (const other of p.runsOn ?? []) {
       relate(p.id, other);
       relate(other, p.id);
@@ -123,7 +129,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
     return range;
   };
 
-  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
+  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames), registrarsByIana, prepare: () => Promise.resolve() };
 }
 
 /**

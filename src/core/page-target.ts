@@ -1,5 +1,6 @@
 import { registrableDomain } from './registrable-domain.js';
 import { parseIp } from './ip/parse-ip.js';
+import { MAX_INPUT } from './limits.js';
 
 export type UninspectableReason = 'browser-page' | 'local-file' | 'extension-page' | 'web-store' | 'inline-content' | 'invalid-url' | 'hidden-url';
 
@@ -70,7 +71,6 @@ export const LOOKUP_REFUSALS: Record<LookupRefusal, string> = {
   'bad-characters': 'the name contains characters a host name cannot have',
 };
 
-const MAX_INPUT = 2048;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
 /**

@@ -3,7 +3,7 @@ import { createResolver, type ResolverOptions } from '../../src/core/dns/resolve
 import { dohQuery } from '../../src/core/dns/doh-query.js';
 import { resolveHost } from '../../src/core/dns/resolve-host.js';
 import { classify, edgeOf } from '../../src/core/classify.js';
-import type { FetchLike } from '../../src/core/dns/types.js';
+import type { FetchLike } from '../../src/core/net/fetch-like.js';
 import { startDohServer, type DohServer, type Zone } from '../helpers/doh-server.js';
 import { realEngine } from './engine-fixture.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { compileDnsBootstrap, rdapBaseFor } from '../../src/core/rdap/bootstrap.js';
 import { rdapDomain, readRegistrar } from '../../src/core/rdap/rdap-domain.js';
 import { RIR_RDAP_START, rdapIp, readNetwork } from '../../src/core/rdap/rdap-ip.js';
-import type { FetchLike } from '../../src/core/dns/types.js';
+import type { FetchLike } from '../../src/core/net/fetch-like.js';
 import { readDnsBootstrap } from '../../src/node/read-rdap-bootstrap.js';
 import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 

@@ -1,9 +1,10 @@
 import type { SpecialAddress } from '../types.js';
 
-// Address space that no hosting company serves from. Listed by hand (IANA
-// special-purpose registries, RFC 6890 and successors) rather than taken from
-// ipaddr.js, to name the kinds the product shows: documentation ranges
-// included, and to check them without allocating.
+// Address space that no hosting company serves from. IPv4 is listed by hand
+// (IANA special-purpose registry, RFC 6890 and successors; a test checks it
+// covers every range ipaddr.js knows) so the CLI's bulk path checks it without
+// allocating. IPv6 takes its ranges from ipaddr.js (parse-ip.ts), plus the
+// documentation prefixes below, which ipaddr.js files under "reserved".
 
 type V4Rule = [network: number, length: number, kind: SpecialAddress];
 type V6Rule = [words: [number, number, number, number], length: number, kind: SpecialAddress];
@@ -29,14 +30,8 @@ const SPECIAL_V4: V4Rule[] = [
 ];
 
 const SPECIAL_V6: V6Rule[] = [
-  [[0, 0, 0, 0], 128, 'unspecified'],
-  [[0, 0, 0, 1], 128, 'loopback'],
-  [[0x01000000, 0, 0, 0], 64, 'reserved'],
   [[0x20010db8, 0, 0, 0], 32, 'documentation'],
   [[0x3fff0000, 0, 0, 0], 20, 'documentation'],
-  [[0xfc000000, 0, 0, 0], 7, 'unique-local'],
-  [[0xfe800000, 0, 0, 0], 10, 'link-local'],
-  [[0xff000000, 0, 0, 0], 8, 'multicast'],
 ];
 
 function maskFor(bits: number): number {
@@ -56,7 +51,8 @@ export function specialV4(n: number): SpecialAddress | undefined {
   return undefined;
 }
 
-export function specialV6(words: ArrayLike<number>): SpecialAddress | undefined {
+/** The IPv6 documentation prefixes (RFC 3849, RFC 9637); other special IPv6 space comes from ipaddr.js. */
+export function documentationV6(words: ArrayLike<number>): SpecialAddress | undefined {
   for (const [network, length, kind] of SPECIAL_V6) {
     let matches = true;
     for (let w = 0; w < 4 && matches; w++) {

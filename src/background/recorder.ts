@@ -1,0 +1,35 @@
+import type { WebRequest } from 'webextension-polyfill';
+import { seenFromResponse } from '../core/observation-record.js';
+import { hostOfWebUrl } from '../core/url-host.js';
+import { loadEngine } from './engine.js';
+import { recent, tabs } from './stores.js';
+import { noteOwnResponse } from './header-probe.js';
+
+// What the worker keeps of each response, as cheaply as it can: this runs for
+// every response of every page. Main documents are recorded with the headers
+// signatures read; every other response only by host and address (what
+// grouping a page's resources needs), parsed without building a URL.
+
+/** A tab's main document: a candidate for the tab's record until the tab commits to its URL. */
+export async function recordDocument(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
+  if (details.tabId < 0) return;
+  const engine = await loadEngine();
+  const seen = seenFromResponse(details, engine.headerNames, Date.now());
+  if (seen === undefined) return;
+  await Promise.all([tabs.recordResponse(details.tabId, details.url, seen), recent.remember(seen)]);
+}
+
+/** Any other response: its host and the address the browser connected to. */
+export function recordResource(details: WebRequest.OnResponseStartedDetailsType): Promise<void> | undefined {
+  if (details.tabId < 0) {
+    noteOwnResponse(details); // the header probe's answer; nothing else outside tabs is kept
+    return undefined;
+  }
+  if (details.type === 'main_frame') return undefined; // recordDocument has it, with headers
+  const host = hostOfWebUrl(details.url);
+  if (host === undefined) return undefined;
+  // The browser reports a canonical address; parsing it here would cost more than it checks.
+  const ip = details.ip === undefined || details.ip === '' ? undefined : details.ip;
+  return Promise.all([tabs.recordResource(details.tabId, host, ip), recent.rememberAddress(host, ip, details.fromCache === true)]).then(() => undefined);
+}
+
