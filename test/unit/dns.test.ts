@@ -107,7 +107,7 @@ describe('DNS over HTTPS against a local resolver', () => {
   it('keeps the partial result when some queries fail', async () => {
     const dns = await resolveHost(createResolver(opts()), 'broken.org');
     assert.deepEqual(dns.ips, []);
-    assert.ok(dns.errors.some((e) => e.query === 'A broken.org' && e.status === 'servfail'));
+    assert.ok(dns.errors.some((e) => e.type === 'A' && e.name === 'broken.org' && e.status === 'servfail'));
   });
 
   it('falls back to POST when the resolver refuses GET', async () => {

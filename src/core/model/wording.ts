@@ -123,3 +123,12 @@ export function errorText(words: Words, e: LookupError): string {
   const extra = e.httpStatus !== undefined ? String(e.httpStatus) : e.timeoutMs !== undefined ? String(e.timeoutMs) : (e.retryAfter ?? '');
   return words(key('error', e.step, e.status), e.query, extra);
 }
+
+/** A locale's messages.json as Words, substituting $1…$9 as chrome.i18n does (the CLI and tests use it). */
+export function wordsFrom(messages: Readonly<Record<string, { message: string }>>): Words {
+  return (key, ...subs) => {
+    const entry = Object.hasOwn(messages, key) ? messages[key] : undefined;
+    if (entry === undefined) throw new Error(`no message "${key}"`);
+    return entry.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  };
+}
