@@ -158,14 +158,21 @@ export async function lookupHost(engine: Engine, target: LookupTarget, deps: Loo
   }
 
   if (dns !== undefined) {
-    await classifyNow(dns);
-    const details = await recordDetails(deps, result.report, dns);
-    if (details.addresses !== undefined || details.spfIncluded !== undefined) await classifyNow(dns, details);
+    // The site's own answer (the browser's, or the probe's) decides the edge and the address. When the
+    // addresses DNS gives now name other companies (another resolver's view, a change since), the host's
+    // DNS findings are shown apart, as DNS's, and its CNAME chain does not add layers to that answer.
+    let records = dns;
     if (seen?.ip !== undefined && dns.ips.length > 0 && !dns.ips.includes(seen.ip)) {
       await deps.prepare(dns.ips);
-      const byDns = classify(engine, { host: target.host, ips: dns.ips });
-      if (edgeAndHost(byDns) !== edgeAndHost(result.report)) result.dnsAddresses = { ips: dns.ips, report: byDns };
+      const byDns = classify(engine, { host: target.host, ips: dns.ips, cname: dns.cname });
+      if (edgeAndHost(byDns) !== edgeAndHost(classify(engine, observationOf(target, seen, undefined)))) {
+        result.dnsAddresses = { ips: dns.ips, report: byDns };
+        records = { ...dns, cname: [] };
+      }
     }
+    await classifyNow(records);
+    const details = await recordDetails(deps, result.report, records);
+    if (details.addresses !== undefined || details.spfIncluded !== undefined) await classifyNow(records, details);
   } else if (seen !== policy.seen) {
     await classifyNow();
   }
