@@ -19,32 +19,35 @@ export function mdText(s: string): string {
 }
 
 export function reportMarkdown(model: SiteModel, words: Words, locale: Locale, generatedAt: Date): string {
+  // Our sentences stay as written; every value put into them (host names, header values, registry
+  // text, company names) is made inert first.
+  const w: Words = (key, ...subs) => words(key, ...subs.map(mdText));
   const { lookup } = model;
   const { whoCanAct, rows } = summarise(model);
-  const out: string[] = [`# ${words('mdTitle', mdText(lookup.host))}`, '', mdText(whoCanActText(words, whoCanAct, rows)), ''];
-  if (lookup.domain !== undefined && lookup.domain !== lookup.host) out.push(`- ${words('mdDomain', mdText(lookup.domain))}`);
+  const out: string[] = [`# ${w('mdTitle', lookup.host)}`, '', whoCanActText(w, whoCanAct, rows), ''];
+  if (lookup.domain !== undefined && lookup.domain !== lookup.host) out.push(`- ${w('mdDomain', lookup.domain)}`);
   const address = lookup.report.address;
   if (address !== undefined) {
-    const kind = address.special === undefined ? '' : ` (${addressKindText(words, address.special)})`;
-    out.push(`- ${mdText(words(lookup.seen?.ip === undefined ? 'resolvesTo' : 'connectedTo', address.ip) + kind)}`);
+    const kind = address.special === undefined ? '' : ` (${addressKindText(w, address.special)})`;
+    out.push(`- ${w(lookup.seen?.ip === undefined ? 'resolvesTo' : 'connectedTo', address.ip)}${kind}`);
   }
   for (const row of rows) {
-    out.push('', `## ${mdText(companyLabel(row))} — ${row.roles.map((r) => mdText(roleName(words, r.role))).join(' · ')}`, '');
+    out.push('', `## ${mdText(companyLabel(row))} — ${row.roles.map((r) => roleName(w, r.role)).join(' · ')}`, '');
     const contact = row.contact;
     const reach = [contact?.url, contact?.email, contact?.phone].filter((x): x is string => x !== undefined);
-    if (reach.length > 0) out.push(`- ${words(contact?.from === 'registry' ? 'mdContactRegistry' : 'mdContact', mdText(reach.join(', ')))}`);
-    out.push(`- ${mdText(inLocale(row.note, locale))}`);
-    if (row.network !== undefined) out.push(`- ${words('mdNetwork', mdText([row.network.name, row.network.range, row.network.registrant].filter((x): x is string => x !== undefined).join(', ')))}`);
+    if (reach.length > 0) out.push(`- ${w(contact?.from === 'registry' ? 'mdContactRegistry' : 'mdContact', reach.join(', '))}`);
+    out.push(`- ${inLocale(row.note, locale)}`);
+    if (row.network !== undefined) out.push(`- ${w('mdNetwork', [row.network.name, row.network.range, row.network.registrant].filter((x): x is string => x !== undefined).join(', '))}`);
     for (const claim of row.roles) {
       const service = claim.service === undefined ? '' : ` (${mdText(claim.service)})`;
-      const behind = claim.behind === undefined ? '' : `, ${mdText(words('behindEdge', claim.behind))}`;
-      out.push(`- ${mdText(roleName(words, claim.role))}${service}: ${mdText(certaintyText(words, claim.certainty))}${behind}`);
-      for (const e of claim.evidence) out.push(`  - ${mdText(evidenceText(words, e))}`);
+      const behind = claim.behind === undefined ? '' : `, ${w('behindEdge', claim.behind)}`;
+      out.push(`- ${roleName(w, claim.role)}${service}: ${certaintyText(w, claim.certainty)}${behind}`);
+      for (const e of claim.evidence) out.push(`  - ${evidenceText(w, e)}`);
     }
   }
   if (lookup.errors.length > 0) {
-    out.push('', `## ${words('missingHeading')}`, '');
-    for (const e of lookup.errors) out.push(`- ${mdText(errorText(words, e))}`);
+    out.push('', `## ${w('missingHeading')}`, '');
+    for (const e of lookup.errors) out.push(`- ${errorText(w, e)}`);
   }
   out.push('', `_${words('mdGenerated', generatedAt.toISOString().slice(0, 10))}_`, '');
   return out.join('\n');

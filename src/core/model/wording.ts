@@ -75,7 +75,7 @@ export function whoCanActText(words: Words, act: WhoCanAct, rows: readonly Compa
   };
   switch (act.case) {
     case 'block-page':
-      return words(key('act_block_page', act.kind), label(act.company, 'edge'));
+      return words(key('act_block_page', act.kind), rows.find((r) => r.id === act.company)?.name ?? act.company);
     case 'layered':
       return words('act_layered', label(act.company, 'hosting'), label(act.edge, 'edge'));
     case 'proxy':
