@@ -8,7 +8,7 @@ describe('copying a report', () => {
   const hostile = '8c2b-FRA [click](http://evil.example)\n- injected item\n# Heading\n=====';
   const model = () =>
     siteModel(realEngine(), 'shop.example.com', {
-      rdapDomain: { 'example.com': { status: 'ok', url: 'https://rdap.example/domain/example.com', registrar: { name: 'Registrar\n## Owned', ianaId: '146', abuseEmail: 'abuse@registrar.example', source: 'https://rdap.example/domain/example.com' } } },
+      rdapDomain: { 'example.com': { status: 'ok', url: 'https://rdap.example/domain/example.com', registrar: { name: 'Registrar\n## Owned', ianaId: '999146', abuseEmail: 'abuse@registrar.example', source: 'https://rdap.example/domain/example.com' } } },
     }, { seen: seenResponse('shop.example.com', '104.16.1.1', { server: 'cloudflare', 'cf-ray': hostile }) });
 
   it('writes Markdown that answers who can act first, then one section per company with its contact and evidence', async () => {
@@ -48,7 +48,7 @@ describe('copying a report', () => {
     const json = JSON.parse(reportJson(await model()));
     assert.equal(json.host, 'shop.example.com');
     assert.equal(json.whoCanAct.case, 'proxy');
-    assert.deepEqual(json.rows.map((r: { id: string }) => r.id), ['cloudflare', 'registrar:146']);
+    assert.deepEqual(json.rows.map((r: { id: string }) => r.id), ['cloudflare', 'registrar:999146']);
     assert.deepEqual(json.errors.map((e: { step: string }) => e.step), ['rdap-ip'], 'the network registry knew nothing of the address');
   });
 });

@@ -20,8 +20,11 @@ const SPECIAL_V4: V4Rule[] = [
   [v4(172, 16, 0, 0), 12, 'private'],
   [v4(192, 0, 0, 0), 24, 'reserved'],
   [v4(192, 0, 2, 0), 24, 'documentation'],
+  [v4(192, 31, 196, 0), 24, 'reserved'], // AS112 (RFC 7535)
+  [v4(192, 52, 193, 0), 24, 'reserved'], // AMT relays (RFC 7450)
   [v4(192, 88, 99, 0), 24, 'reserved'],
   [v4(192, 168, 0, 0), 16, 'private'],
+  [v4(192, 175, 48, 0), 24, 'reserved'], // AS112 (RFC 7534)
   [v4(198, 18, 0, 0), 15, 'reserved'],
   [v4(198, 51, 100, 0), 24, 'documentation'],
   [v4(203, 0, 113, 0), 24, 'documentation'],

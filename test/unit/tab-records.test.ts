@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import type { StorageArea } from '../../src/background/session-store.js';
+import { tabRecorder } from '../../src/background/tab-records.js';
+import { seenResponse } from '../helpers/site-models.js';
+
+// What a tab shows is what it committed to: a response is only a candidate.
+
+class MapArea implements StorageArea {
+  readonly data = new Map<string, unknown>();
+  async get(key: string) {
+    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
+  }
+  async set(items: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
+  }
+  async remove(keys: string[]) {
+    for (const k of keys) this.data.delete(k);
+  }
+}
+
+const T = 7;
+async function navigate(tabs: ReturnType<typeof tabRecorder>, url: string, ip: string, headers: Record<string, string> = {}) {
+  const host = new URL(url).hostname;
+  await tabs.recordResponse(T, url, seenResponse(host, ip, headers));
+  return tabs.commit(T, url, host);
+}
+
+describe('tab records', () => {
+  it('a response the tab never commits to (204 No Content, a download) does not replace the page', async () => {
+    const tabs = tabRecorder(new MapArea());
+    await navigate(tabs, 'https://forum.example/', '104.16.1.1', { 'cf-ray': 'x' });
+    // The page navigates its own tab to another server that answers 204: the browser stays on the page.
+    await tabs.recordResponse(T, 'https://elsewhere.example/204', seenResponse('elsewhere.example', '88.198.1.1', { server: 'nginx' }, 204));
+    const doc = await tabs.documentAt(T, 'https://forum.example/', 'forum.example');
+    assert.equal(doc?.seen?.ip, '104.16.1.1');
+    assert.equal(await tabs.documentAt(T, 'https://elsewhere.example/204', 'elsewhere.example').then((d) => d?.seen?.status), 204, 'only a tab at that URL would show it');
+  });
+
+  it('restores a page from the back/forward cache with its own answer, without a request', async () => {
+    const tabs = tabRecorder(new MapArea());
+    await navigate(tabs, 'https://a.example/', '104.16.1.1');
+    await tabs.recordResource(T, 'cdn.a.example', '151.101.1.1');
+    await navigate(tabs, 'https://b.example/', '88.198.1.1');
+    const back = await tabs.commit(T, 'https://a.example/', 'a.example');
+    assert.equal(back.commit, 'restored');
+    assert.equal(back.document.seen?.ip, '104.16.1.1');
+    assert.deepEqual(back.document.resources, { 'cdn.a.example': { count: 1, ip: '151.101.1.1' } });
+  });
+
+  it('keeps the document through same-document navigations (history.pushState, fragments)', async () => {
+    const tabs = tabRecorder(new MapArea());
+    await navigate(tabs, 'https://app.example/', '76.76.21.21');
+    const pushed = await tabs.commit(T, 'https://app.example/settings#top', 'app.example');
+    assert.equal(pushed.commit, 'same-document');
+    assert.equal((await tabs.documentAt(T, 'https://app.example/settings#other', 'app.example'))?.seen?.ip, '76.76.21.21');
+  });
+
+  it('tells a page loaded before whoserves watched from one shown without a response', async () => {
+    const tabs = tabRecorder(new MapArea());
+    const before = await tabs.commit(T, 'https://old.example/', 'old.example');
+    assert.equal(before.document.missing, 'unseen');
+    await navigate(tabs, 'https://a.example/', '104.16.1.1');
+    const cached = await tabs.commit(T, 'https://c.example/', 'c.example');
+    assert.equal(cached.document.missing, 'no-response');
+  });
+
+  it('answers the popup before the commit event arrives, from the response for the tab\'s very URL', async () => {
+    const tabs = tabRecorder(new MapArea());
+    await tabs.recordResponse(T, 'https://fast.example/', seenResponse('fast.example', '104.16.1.1'));
+    assert.equal((await tabs.documentAt(T, 'https://fast.example/', 'fast.example'))?.seen?.ip, '104.16.1.1');
+  });
+
+  it('counts a page\'s resources for the document shown, up to its cap, and forgets a closed tab', async () => {
+    const area = new MapArea();
+    const tabs = tabRecorder(area);
+    await navigate(tabs, 'https://a.example/', '104.16.1.1');
+    for (let i = 0; i < 400; i++) await tabs.recordResource(T, `h${i}.example`, undefined);
+    await tabs.recordResource(T, 'h0.example', undefined);
+    const doc = await tabs.documentAt(T, 'https://a.example/', 'a.example');
+    assert.equal(doc?.hostCount, 300);
+    assert.equal(doc?.resources['h0.example']?.count, 2);
+    await tabs.forgetTab(T);
+    assert.equal(area.data.size, 0);
+  });
+});
