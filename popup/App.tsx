@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { LookupSubject } from '../src/messages.js';
+import type { LookupSubject } from '../src/protocol.js';
 import { activeTabSubject } from './subject.js';
 import { t } from './i18n.js';
 import { useLookup } from './use-lookup.js';

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { LookupSubject } from '../src/messages.js';
+import type { LookupSubject } from '../src/protocol.js';
 
 const INPUT_ORIGINS = ['link', 'selection', 'page', 'search'] as const;
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { openLookup, type LookupSubject } from '../src/messages.js';
+import { openLookup } from '../src/messages.js';
+import type { LookupSubject } from '../src/protocol.js';
 import type { PopupModel } from '../src/core/model/site-model.js';
 
 export type LookupState =

@@ -1,36 +1,11 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { LookupOrigin, PopupModel } from './core/model/site-model.js';
-import type { Phase } from './core/lookup/lookup-host.js';
-import { isObject } from './core/is-object.js';
-import { MAX_INPUT } from './core/limits.js';
+import { LOOKUP_PORT, isLookupSubject, type LookupSubject, type LookupUpdate } from './protocol.js';
 
-// The one protocol between the popup and the background worker. The popup
-// opens one port per lookup and says what to look up; the worker answers with
-// the model as each step lands. The worker checks who opened the port and
-// what it asked before it does anything.
+// The transport of the one protocol (protocol.ts) between the popup and the
+// background worker: the popup opens one port per lookup and says what to
+// look up; the worker answers with the model as each step lands, after
+// checking who opened the port and what it asked.
 
-/** What the popup asks about: a tab (the toolbar button), or typed, linked or selected text. */
-export type LookupSubject =
-  /** The tab the popup was opened over; a lookup the context menu left waiting comes first. */
-  | { kind: 'tab'; tabId: number; takePending: boolean }
-  | { kind: 'input'; input: string; origin: Exclude<LookupOrigin, 'tab'> };
-
-export interface LookupUpdate {
-  phase: Phase;
-  model: PopupModel;
-}
-
-export const LOOKUP_PORT = 'lookup';
-
-const ORIGINS: readonly string[] = ['link', 'selection', 'page', 'search'];
-
-/** Whether a request from the popup is one the worker can act on. */
-export function isLookupSubject(p: unknown): p is LookupSubject {
-  if (!isObject(p)) return false;
-  if (p.kind === 'tab') return Number.isInteger(p.tabId) && (p.tabId as number) >= 0 && typeof p.takePending === 'boolean' && Object.keys(p).length === 3;
-  if (p.kind === 'input') return typeof p.input === 'string' && p.input.length <= MAX_INPUT && typeof p.origin === 'string' && ORIGINS.includes(p.origin) && Object.keys(p).length === 3;
-  return false;
-}
 
 /** Why a port may not be served, or undefined: only this extension's own pages may open one. */
 export function refusePort(sender: Runtime.MessageSender | undefined, name: string): string | undefined {

@@ -6,7 +6,7 @@ import { providersFor, type LookupOrigin, type PageState, type PopupModel, type 
 import { lookupTarget, pageTarget } from '../core/page-target.js';
 import { probeUrlsFor } from '../core/probe.js';
 import type { Change } from '../core/history.js';
-import type { LookupSubject, LookupUpdate } from '../messages.js';
+import type { LookupSubject, LookupUpdate } from '../protocol.js';
 import { loadEngine } from './engine.js';
 import { loadSettings } from './settings.js';
 import { recent, tabs } from './stores.js';
