@@ -51,7 +51,7 @@ function About() {
 
 const root = document.getElementById('app');
 if (root !== null) {
-  document.documentElement.lang = uiLocale;
+  document.documentElement.lang = uiLocale();
   document.title = t('aboutTitle');
   render(<About />, root);
 }

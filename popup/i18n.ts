@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type en from '../_locales/en/messages.json';
-import { localeFor } from '../src/core/locales.js';
+import { localeFor, type Locale } from '../src/core/locales.js';
 import type { Words } from '../src/core/model/wording.js';
 
 export type MessageKey = keyof typeof en;
@@ -17,4 +17,6 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 export const words: Words = (key, ...substitutions) => browser.i18n.getMessage(key, substitutions) || key;
 
 /** The catalogue's locale for the language the browser shows the extension in. */
-export const uiLocale = localeFor(browser.i18n.getUILanguage());
+export function uiLocale(): Locale {
+  return localeFor(browser.i18n.getUILanguage());
+}

@@ -6,6 +6,6 @@ import { uiLocale } from './i18n.js';
 const root = document.getElementById('app');
 if (root !== null) {
   // The language of the messages actually shown, not whatever the browser prefers.
-  document.documentElement.lang = uiLocale;
+  document.documentElement.lang = uiLocale();
   render(<App initial={subjectFromLocation(location.search)} />, root);
 }

@@ -29,7 +29,7 @@ function Company({ row }: { row: CompanyRow }) {
         </summary>
         <div class="company-body">
           <ContactLinks row={row} />
-          <p class="company-note">{inLocale(row.note, uiLocale)}</p>
+          <p class="company-note">{inLocale(row.note, uiLocale())}</p>
           {row.unlisted !== undefined && <p class="muted">{t(row.unlisted === 'network' ? 'unlistedNetwork' : 'unlistedDomain')}</p>}
           {row.network !== undefined && (
             <p class="company-network" data-network>

@@ -13,7 +13,7 @@ export function CopyReport({ model }: { model: SiteModel }) {
     );
   return (
     <div class="copy">
-      <button type="button" class="link-button" onClick={() => void copy(reportMarkdown(model, words, uiLocale, new Date()))}>{t('copyMarkdown')}</button>
+      <button type="button" class="link-button" onClick={() => void copy(reportMarkdown(model, words, uiLocale(), new Date()))}>{t('copyMarkdown')}</button>
       <button type="button" class="link-button" onClick={() => void copy(reportJson(model))}>{t('copyJson')}</button>
       <span class="copy-status" role="status">{status}</span>
     </div>

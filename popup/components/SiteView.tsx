@@ -37,7 +37,7 @@ export function SiteView({ model, finished, reload, lookUp }: { model: SiteModel
           {t('movedTitle', words(`role_${m.role}`), m.from.join(', '), m.to.join(', '))} <span class="muted">{t('movedBody', new Date(m.at).toLocaleDateString(undefined, { dateStyle: 'medium' }))}</span>
         </p>
       ))}
-      <CompanyList rows={summary.rows} model={model} />
+      {!(notFound && summary.rows.length === 0) && <CompanyList rows={summary.rows} model={model} />}
       <Missing model={model} />
       <CopyReport model={model} />
       <Announcer text={finished ? `${lookup.host}: ${notFound ? t('notFoundTitle', lookup.host) : whoCanActText(words, summary.whoCanAct, summary.rows)}` : ''} />

@@ -62,7 +62,7 @@ export function companyLabel(row: CompanyRow): string {
  */
 function actorLabel(row: CompanyRow, role: Role): string {
   const claim = row.roles.find((r) => r.role === role);
-  if (claim?.service !== undefined && !row.name.includes(claim.service)) return `${row.name} (${claim.service})`;
+  if (claim?.service !== undefined && !claim.service.toLowerCase().includes(row.name.toLowerCase())) return `${row.name} (${claim.service})`;
   const asn = role === 'hosting' ? claim?.evidence.find((e) => e.kind === 'asn') : undefined;
   return asn === undefined ? row.name : `${row.name} (AS${asn.asn})`;
 }
