@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { createEngine, type Engine } from '../core/engine.js';
 import type { CompiledCatalogue } from '../core/catalogue/types.js';
 import { decodeIpData } from '../core/ip/ip-data.js';
+import { publicSuffixes, type PublicSuffixData } from '../core/public-suffixes.js';
+import { usePublicSuffixes } from '../core/registrable-domain.js';
 
 let loading: Promise<Engine> | undefined;
 
@@ -22,4 +24,18 @@ export function loadEngine(): Promise<Engine> {
       throw err;
     });
   return loading;
+}
+
+let suffixes: Promise<void> | undefined;
+
+/** The Public Suffix List, loaded for lookups only: recording and the badge never need it. */
+export function loadPublicSuffixes(): Promise<void> {
+  suffixes ??= asset('psl.json')
+    .then((r) => r.json() as Promise<PublicSuffixData>)
+    .then((data) => usePublicSuffixes(publicSuffixes(data)))
+    .catch((err: unknown) => {
+      suffixes = undefined;
+      throw err;
+    });
+  return suffixes;
 }

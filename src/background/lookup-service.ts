@@ -3,11 +3,11 @@ import type { Engine } from '../core/engine.js';
 import { lookupHost, type LookupPolicy, type LookupResult, type LookupTarget, type Phase } from '../core/lookup/lookup-host.js';
 import { describeResources, type ResourceHost } from '../core/model/resource-hosts.js';
 import { providersFor, type LookupOrigin, type PageState, type PopupModel, type SiteModel } from '../core/model/site-model.js';
-import { lookupTarget, pageTarget } from '../core/page-target.js';
+import { lookupTarget, pageTarget, withDomain } from '../core/page-target.js';
 import { probeUrlsFor } from '../core/probe.js';
 import type { Change } from '../core/history.js';
 import type { LookupSubject, LookupUpdate } from '../protocol.js';
-import { loadEngine } from './engine.js';
+import { loadEngine, loadPublicSuffixes } from './engine.js';
 import { loadSettings } from './settings.js';
 import { recent, tabs } from './stores.js';
 import { takePendingLookup } from './context-menu.js';
@@ -72,10 +72,9 @@ async function tabRequest(tabId: number, origin: LookupOrigin): Promise<SiteRequ
   if (target.kind === 'uninspectable') return { kind: 'uninspectable', origin, reason: target.reason };
   const [settings, doc] = await Promise.all([loadSettings(), tabs.documentAt(tabId, tab.url, target.host)]);
   const page: PageState = doc?.seen !== undefined ? 'seen' : (doc?.missing ?? 'unseen');
-  const { kind: _k, ...site } = target;
   return {
     origin,
-    target: site,
+    target: withDomain(target),
     page,
     ...(doc === undefined ? {} : { document: doc }),
     // The tab's page is never probed: the browser already has its answer, or it was restored without one.
@@ -87,7 +86,7 @@ async function inputRequest(input: string, origin: Exclude<LookupOrigin, 'tab'>)
   const target = lookupTarget(input);
   if (!target.ok) return { kind: 'not-a-host', origin, input: input.slice(0, 200), reason: target.reason };
   const [settings, seen] = await Promise.all([loadSettings(), recent.get(target.host)]);
-  const { ok: _ok, ...site } = target;
+  const site = withDomain(target);
   // A link never opened: ask the site itself, as a browser would, only where DNS points at public addresses.
   const probe = seen === undefined && settings.headerProbe && settings.dnsLookups ? 'public-only' : 'never';
   return { origin, target: site, policy: { dns: settings.dnsLookups, rdap: settings.rdap, probe, probeUrls: probeUrlsFor(input, target.host), ...(seen === undefined ? {} : { seen }) } };
@@ -96,6 +95,7 @@ async function inputRequest(input: string, origin: Exclude<LookupOrigin, 'tab'>)
 /** Answers one lookup port: the popup's subject, or a lookup the context menu left waiting. */
 export async function serveLookup(subject: LookupSubject, send: Send): Promise<void> {
   const pending = subject.kind === 'tab' && subject.takePending ? await takePendingLookup(Date.now()) : undefined;
+  await loadPublicSuffixes();
   const [engine, request] = await Promise.all([
     loadEngine(),
     pending?.origin === 'page'

@@ -1,5 +1,5 @@
 import type { Engine } from '../core/engine.js';
-import { LOOKUP_REFUSALS, lookupTarget } from '../core/page-target.js';
+import { LOOKUP_REFUSALS, lookupTarget, withDomain } from '../core/page-target.js';
 import { createResolver } from '../core/dns/resolver.js';
 import { resolveHost } from '../core/dns/resolve-host.js';
 import { lookupHost, type LookupDeps, type LookupResult } from '../core/lookup/lookup-host.js';
@@ -64,8 +64,7 @@ function lookupJson(model: SiteModel, lookup: LookupResult): string {
 export async function lookupCommand(engine: Engine, input: string, options: LookupOptions): Promise<{ output: string; code: number }> {
   const target = lookupTarget(input);
   if (!target.ok) throw new UsageError(`cannot look up ${JSON.stringify(input.slice(0, 100))}: ${LOOKUP_REFUSALS[target.reason]}`);
-  const { ok: _ok, ...site } = target;
-  const lookup = await lookupHost(engine, site, cliDeps(engine, options), {
+  const lookup = await lookupHost(engine, withDomain(target), cliDeps(engine, options), {
     dns: true,
     rdap: options.rdap !== undefined,
     probe: !options.http ? 'never' : options.allowPrivate ? 'always' : 'public-only',

@@ -15,6 +15,8 @@ import { classifyCommand } from './classify-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { DEFAULT_RESOLVER, DEFAULT_TIMEOUT_MS } from '../core/dns/resolvers.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
+import { publicSuffixes, type PublicSuffixData } from '../core/public-suffixes.js';
+import { usePublicSuffixes } from '../core/registrable-domain.js';
 
 declare const WHOSERVES_VERSION: string;
 
@@ -27,6 +29,11 @@ function loadEngine(): Engine {
   } catch (err) {
     throw new Error(`cannot load the data in ${dir} (${(err as Error).message}); run \`npm run build\``);
   }
+}
+
+/** The Public Suffix List compiled beside the command (registrable domains for lookups and reports). */
+function loadPublicSuffixes(): void {
+  usePublicSuffixes(publicSuffixes(JSON.parse(readFileSync(fileURLToPath(new URL('./data/psl.json', import.meta.url)), 'utf8')) as PublicSuffixData));
 }
 
 function loadDnsBootstrap(): DnsBootstrap {
@@ -75,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'classify') {
     const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+    loadPublicSuffixes();
     if (positionals.length !== 1) throw new UsageError('classify takes exactly one FILE, or - for standard input');
     const engine = loadEngine();
     await classifyCommand(engine, await openInput(positionals[0]!), process.stdout, values.json === true);
@@ -91,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
       rdap: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('lookup takes exactly one host, URL or IP address');
+    loadPublicSuffixes();
     const timeoutMs = Number(values.timeout ?? DEFAULT_TIMEOUT_MS);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
     const resolver = typeof values.doh === 'string' ? values.doh : DEFAULT_RESOLVER;

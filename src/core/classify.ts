@@ -133,8 +133,10 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
     spfFinding(r, m, Math.min(r.confidence, 0.8));
     for (const x of spf) if (endsWith(x.domain, r.suffix!)) spfCovered.add(x.domain);
   }
-  const siteDomain = registrableDomain(host);
-  const unlistedSenders = spf.filter((x) => !spfCovered.has(x.domain) && registrableDomain(x.domain) !== siteDomain);
+  // Registrable domains are only needed for records no rule covers; most observations have none.
+  let siteDomain: string | undefined | null = null;
+  const ownDomain = () => (siteDomain === null ? (siteDomain = registrableDomain(host)) : siteDomain);
+  const unlistedSenders = spf.filter((x) => !spfCovered.has(x.domain) && registrableDomain(x.domain) !== ownDomain());
   for (const [domain, mechanisms] of groupByDomain(unlistedSenders, (x) => x.domain)) {
     push({ provider: unlistedCompanyId(domain), name: domain, role: 'email', confidence: UNLISTED_CONFIDENCE, evidence: { kind: 'txt', mechanism: mechanisms[0]!.text, detail: `SPF record allows ${mechanisms.map((m) => m.text).join(' ')}, a domain not in the catalogue` } });
   }
@@ -142,9 +144,9 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
   // A CNAME chain ending at another company's domain that no rule covers names that company, as the
   // host at low confidence, and only when nothing else names one: it never makes an edge claim.
   const last = cnames[cnames.length - 1];
-  const lastDomain = last === undefined ? undefined : registrableDomain(last);
-  const cnameCovered = engine.domainRules.some((r) => cnames.some((n) => endsWith(n, r.suffix)));
-  if (last !== undefined && lastDomain !== undefined && lastDomain !== siteDomain && !cnameCovered && !found.some((f) => f.role === 'hosting' || f.role === 'edge')) {
+  const cnameCovered = last === undefined || engine.domainRules.some((r) => cnames.some((n) => endsWith(n, r.suffix)));
+  const lastDomain = cnameCovered || found.some((f) => f.role === 'hosting' || f.role === 'edge') ? undefined : registrableDomain(last);
+  if (last !== undefined && lastDomain !== undefined && lastDomain !== ownDomain()) {
     push({ provider: unlistedCompanyId(lastDomain), name: lastDomain, role: 'hosting', confidence: UNLISTED_CONFIDENCE, evidence: { kind: 'cname', name: last, suffix: lastDomain, detail: `CNAME chain reaches ${last}, a domain not in the catalogue` } });
   }
   return found;

@@ -27,7 +27,9 @@ export function compileCatalogue(sources: CatalogueSources): CompiledCatalogue {
       errors.push(...problems);
       continue;
     }
-    const { ranges: rangeSources, ...provider } = raw as ProviderEntry;
+    // What backs the data (sources, reviewers' comments) stays in data/: the extension needs only what decides.
+    const { ranges: rangeSources, sources: _sources, ...provider } = raw as ProviderEntry & { $comment?: string };
+    delete provider.$comment;
     providers.push(provider);
     for (const sig of provider.headers ?? []) headerNames.add(sig.header);
     for (const sig of provider.blockPages ?? []) headerNames.add(sig.header);

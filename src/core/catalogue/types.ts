@@ -156,5 +156,5 @@ export interface CompiledCatalogue {
   /** Every header name some signature reads, so the recorder keeps only those. */
   headerNames: string[];
   /** Versions of the third-party data compiled with it (set by the build), shown to users. */
-  dataVersions?: { asn: string; rdapBootstrap?: string };
+  dataVersions?: { asn: string; rdapBootstrap?: string; publicSuffixes?: string };
 }

@@ -8,6 +8,7 @@ import { finalHop, probeUrlsFor, type ProbeResult } from '../probe.js';
 import type { RdapOutcome, RegistrarInfo } from '../rdap/rdap-domain.js';
 import type { NetworkRecord, RdapIpOutcome } from '../rdap/rdap-ip.js';
 import { registrableDomain } from '../registrable-domain.js';
+import type { HostTarget } from '../page-target.js';
 import { spfMechanisms } from '../spf.js';
 import type { Observation, Report } from '../types.js';
 import { unlistedDomainOf } from '../unlisted-company.js';
@@ -19,11 +20,7 @@ import { dnsError, probeError, rdapError, type LookupError } from './lookup-erro
 // the network behind the address. Everything platform-specific comes in
 // `deps`; every decision is in `policy`.
 
-export interface LookupTarget {
-  host: string;
-  domain?: string;
-  isIp: boolean;
-}
+export type LookupTarget = HostTarget;
 
 /** The platform's pieces. None of them rejects: every failure is an outcome. */
 export interface LookupDeps {
