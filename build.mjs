@@ -33,20 +33,21 @@ function manifestFor(target, base, pkg) {
 }
 
 /**
- * Validates data/ and compiles the two assets the worker and the CLI load:
- * catalogue.json (providers and signatures) and ipdata.bin / ipdata6.bin (IP →
- * network and published range tables). Throws on any problem in the data.
+ * Validates data/ and compiles the assets the worker and the CLI load:
+ * catalogue.json (providers, signatures, range lists), published.bin (the
+ * providers' published ranges) and ipdata.bin / ipdata6.bin (IP → network and
+ * published range tables). Throws on any problem in the data.
  */
 async function compileData() {
-  const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
+  const { compileCatalogue, catalogueFile } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
   const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
-  const { ipDataFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
+  const { ipAssetsFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
   const { readDnsBootstrap } = await tsImport('./src/node/read-rdap-bootstrap.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
-  const { main, v6, asnVersion } = ipDataFor(catalogue);
+  const ip = ipAssetsFor(catalogue);
   const rdap = readDnsBootstrap();
-  catalogue.dataVersions = { asn: asnVersion, rdapBootstrap: rdap.version };
-  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': main, 'ipdata6.bin': v6, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n` };
+  const shipped = { ...catalogueFile(catalogue), dataVersions: { asn: ip.asnVersion, rdapBootstrap: rdap.version } };
+  return { 'catalogue.json': `${JSON.stringify(shipped)}\n`, 'published.bin': ip.published, 'ipdata.bin': ip.main, 'ipdata6.bin': ip.v6, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n` };
 }
 
 /** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */

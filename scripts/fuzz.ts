@@ -2,19 +2,12 @@
 // (default 160 000 each, over a million in all) and a random seed, which is
 // printed so a failure can be replayed.
 import fc from 'fast-check';
-import { fileURLToPath } from 'node:url';
 import { properties } from '../test/fuzz/properties.js';
-import { compileCatalogue } from '../src/core/catalogue/compile-catalogue.js';
-import { createEngine } from '../src/core/engine.js';
-import { decodeIpData } from '../src/core/ip/ip-data.js';
-import { readCatalogueSources } from '../src/node/read-catalogue-sources.js';
-import { ipDataFor } from '../src/node/ip-data-cache.js';
+import { realEngine } from '../test/unit/engine-fixture.js';
 
 const runs = Number(process.argv[2] ?? 160_000);
 const seed = Date.now() % 2 ** 31;
-const catalogue = compileCatalogue(readCatalogueSources(fileURLToPath(new URL('../data', import.meta.url))));
-const { main, v6 } = ipDataFor(catalogue);
-const engine = createEngine(catalogue, decodeIpData(main, v6));
+const engine = realEngine();
 
 let total = 0;
 let failed = 0;

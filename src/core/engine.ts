@@ -1,6 +1,6 @@
-import type { CompiledCatalogue, ProviderEntry } from './catalogue/types.js';
+import type { CatalogueFile, ProviderEntry } from './catalogue/types.js';
 import type { Role } from './types.js';
-import type { IpData } from './ip/ip-data.js';
+import type { IpTables } from './ip/ip-tables.js';
 
 /** A provider without its signatures: what a report and the UI need to name and contact it. */
 export type ProviderInfo = Pick<ProviderEntry, 'id' | 'name' | 'homepage' | 'badge' | 'color' | 'roles' | 'abuse'>;
@@ -20,8 +20,11 @@ export interface RecordRule extends Rule { suffix?: string; match?: RegExp }
 export interface BlockPageRule { provider: string; kind: 'challenge' | 'block' | 'error'; status?: readonly number[]; header: string; match?: RegExp }
 export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string; cidr: string }
 
-/** The compiled catalogue made ready for matching: regexes built, tables indexed. Build once, classify many. */
-export interface Engine {
+/**
+ * The compiled catalogue made ready for matching: regexes built, tables
+ * indexed. Build once, classify many. `T` is the kind of IP data.
+ */
+export interface Engine<T extends IpTables = IpTables> {
   providers: ReadonlyMap<string, ProviderInfo>;
   headerRules: readonly HeaderRule[];
   cookieRules: readonly CookieRule[];
@@ -35,7 +38,7 @@ export interface Engine {
   blockPageRules: readonly BlockPageRule[];
   /** For each provider, the providers whose networks it may run in (both directions). */
   runsOn: ReadonlyMap<string, ReadonlySet<string>>;
-  ip: IpData;
+  ip: T;
   /** The published range with this 1-based index from the IP table. */
   publishedAt(index: number): PublishedRange | undefined;
   /** Header names worth recording from a response. */
@@ -48,10 +51,10 @@ function rule(provider: string, role: Role, sig: { service?: string; confidence:
   return r;
 }
 
-export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
+export function createEngine<T extends IpTables>(catalogue: CatalogueFile, ip: T): Engine<T> {
   if (catalogue.version !== 1) throw new Error(`unsupported catalogue version ${String(catalogue.version)}`);
-  const published = catalogue.ranges.reduce((n, list) => n + list.cidrs.length, 0);
-  if (ip.publishedCount !== published) throw new Error(`ipdata.bin was built for ${ip.publishedCount} published ranges, the catalogue has ${published}: rebuild`);
+  const published = catalogue.ranges.reduce((n, list) => n + list.count, 0);
+  if (ip.published.count !== published) throw new Error(`published.bin was built for ${ip.published.count} published ranges, the catalogue has ${published}: rebuild`);
 
   const providers = new Map<string, ProviderInfo>();
   const headerRules: HeaderRule[] = [];
@@ -102,7 +105,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
 
   // Published range i (1-based, catalogue order) lives in the list whose span holds it.
   const listEnds: number[] = [];
-  for (const list of catalogue.ranges) listEnds.push((listEnds[listEnds.length - 1] ?? 0) + list.cidrs.length);
+  for (const list of catalogue.ranges) listEnds.push((listEnds[listEnds.length - 1] ?? 0) + list.count);
   const publishedAt = (index: number): PublishedRange | undefined => {
     if (index < 1 || index > published) return undefined;
     let lo = 0;
@@ -113,8 +116,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
       else lo = mid + 1;
     }
     const list = catalogue.ranges[lo]!;
-    const start = lo === 0 ? 0 : listEnds[lo - 1]!;
-    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file, cidr: list.cidrs[index - 1 - start]! };
+    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file, cidr: ip.published.cidr(index) };
     if (list.service !== undefined) range.service = list.service;
     return range;
   };

@@ -44,4 +44,14 @@ describe('published ranges', () => {
       }
     });
   }
+
+  it('gives back every range\'s CIDR text, list, provider, role and service from published.bin and the catalogue', () => {
+    const engine = realEngine();
+    all.forEach(({ list, range }, i) => {
+      const got = engine.publishedAt(i + 1);
+      assert.deepEqual(got, { provider: list.provider, role: list.role, list: list.file, cidr: range.text, ...(list.service === undefined ? {} : { service: list.service }) });
+    });
+    assert.equal(engine.publishedAt(all.length + 1), undefined);
+    assert.equal(engine.publishedAt(0), undefined);
+  });
 });
