@@ -1,6 +1,7 @@
 import type { CatalogueFile, ProviderEntry } from './catalogue/types.js';
 import type { Role } from './types.js';
 import type { IpTables } from './ip/ip-tables.js';
+import { parseIp, type ParsedIp } from './ip/parse-ip.js';
 
 /** A provider without its signatures: what a report and the UI need to name and contact it. */
 export type ProviderInfo = Pick<ProviderEntry, 'id' | 'name' | 'homepage' | 'badge' | 'color' | 'roles' | 'abuse'>;
@@ -22,7 +23,8 @@ export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string;
 
 /**
  * The compiled catalogue made ready for matching: regexes built, tables
- * indexed. Build once, classify many. `T` is the kind of IP data.
+ * indexed. Build once, classify many. `T` is the kind of IP data: whole tables
+ * (the CLI) or shards loaded on demand (the worker).
  */
 export interface Engine<T extends IpTables = IpTables> {
   providers: ReadonlyMap<string, ProviderInfo>;
@@ -41,6 +43,12 @@ export interface Engine<T extends IpTables = IpTables> {
   ip: T;
   /** The published range with this 1-based index from the IP table. */
   publishedAt(index: number): PublishedRange | undefined;
+  /**
+   * Loads what classifying these addresses needs (the network shards that hold
+   * them); classify straight after. Text that is not an address, and private or
+   * reserved addresses, need nothing. Rejects when a shard cannot be read.
+   */
+  prepare(ips: readonly string[]): Promise<void>;
   /** Header names worth recording from a response. */
   headerNames: ReadonlySet<string>;
 }
@@ -121,7 +129,9 @@ export function createEngine<T extends IpTables>(catalogue: CatalogueFile, ip: T
     return range;
   };
 
-  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
+  const prepare = (ips: readonly string[]) => ip.prepare(ips.map(parseIp).filter((a): a is ParsedIp => a !== undefined && a.special === undefined));
+
+  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, prepare, headerNames: new Set(catalogue.headerNames) };
 }
 
 /** Catalogue details for a provider id, or a plain entry for a network the catalogue does not know (`as<N>`). */

@@ -6,17 +6,21 @@ import type { CompiledCatalogue } from '../core/catalogue/types.js';
 import { compileIpData } from '../core/ip/compile-ip-data.js';
 import { compileNetworks } from '../core/ip/compile-networks.js';
 import { compilePublished } from '../core/ip/compile-published.js';
+import { compileShards } from '../core/ip/compile-shards.js';
+import { SHARD_DIR } from '../core/ip/network-shards.js';
 import { asnPackage, readAsnRows } from './read-ip-sources.js';
 
 const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/whoserves/', import.meta.url));
 const compilerDir = fileURLToPath(new URL('../core/ip/', import.meta.url));
 
 export interface IpAssets {
-  /** The whole network tables. */
+  /** The CLI's whole network tables. */
   main: Uint8Array;
   v6: Uint8Array;
-  /** The providers' published ranges. */
+  /** The providers' published ranges, for both. */
   published: Uint8Array;
+  /** The extension's network shards and their index, by file name (in SHARD_DIR). */
+  shards: Map<string, Uint8Array>;
   asnVersion: string;
 }
 
@@ -29,19 +33,21 @@ function compilerSource(): string[] {
 
 function compile(catalogue: CompiledCatalogue): Omit<IpAssets, 'asnVersion'> {
   const rows = readAsnRows();
+  const networks = compileNetworks(rows.v4, rows.v6);
   const published = compilePublished(catalogue.ranges);
-  return { ...compileIpData(compileNetworks(rows.v4, rows.v6), published), published: published.file };
+  return { ...compileIpData(networks, published), published: published.file, shards: compileShards(networks) };
 }
 
 /**
  * Writes into a private directory, then renames it into place: a reader sees
- * all the files or none. Older entries go: each is ~12 MB, and every change
+ * all the files or none. Older entries go: each is ~22 MB, and every change
  * to the compiler makes a new one.
  */
 function writeCached(dir: string, assets: Omit<IpAssets, 'asnVersion'>): void {
   const tmp = `${dir}.${process.pid}.tmp`;
-  mkdirSync(tmp, { recursive: true });
+  mkdirSync(join(tmp, SHARD_DIR), { recursive: true });
   for (const [key, name] of Object.entries(FILES)) writeFileSync(join(tmp, name), assets[key as keyof typeof FILES]);
+  for (const [name, bytes] of assets.shards) writeFileSync(join(tmp, SHARD_DIR, name), bytes);
   try {
     renameSync(tmp, dir);
   } catch {
@@ -62,7 +68,8 @@ export function ipAssetsFor(catalogue: CompiledCatalogue): IpAssets {
   const key = createHash('sha256').update(JSON.stringify([version, catalogue.ranges, compilerSource()])).digest('hex').slice(0, 16);
   const dir = join(cacheDir, `ip-${key}`);
   try {
-    return { main: readFileSync(join(dir, FILES.main)), v6: readFileSync(join(dir, FILES.v6)), published: readFileSync(join(dir, FILES.published)), asnVersion: version };
+    const shards = new Map(readdirSync(join(dir, SHARD_DIR)).map((name) => [name, readFileSync(join(dir, SHARD_DIR, name))] as const));
+    return { main: readFileSync(join(dir, FILES.main)), v6: readFileSync(join(dir, FILES.v6)), published: readFileSync(join(dir, FILES.published)), shards, asnVersion: version };
   } catch {
     const assets = compile(catalogue);
     writeCached(dir, assets);

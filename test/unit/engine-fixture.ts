@@ -3,6 +3,7 @@ import { catalogueFile, compileCatalogue } from '../../src/core/catalogue/compil
 import { createEngine, type Engine } from '../../src/core/engine.js';
 import { decodeIpData, type IpData } from '../../src/core/ip/ip-data.js';
 import { decodePublished } from '../../src/core/ip/published-table.js';
+import { SHARD_INDEX, ShardedIpData, decodeShardIndex, type ReadShard } from '../../src/core/ip/network-shards.js';
 import { readCatalogueSources } from '../../src/node/read-catalogue-sources.js';
 import { ipAssetsFor, type IpAssets } from '../../src/node/ip-data-cache.js';
 import type { CompiledCatalogue } from '../../src/core/catalogue/types.js';
@@ -23,8 +24,21 @@ export function realAssets(): IpAssets {
   return (assets ??= ipAssetsFor(realCatalogue()));
 }
 
-/** The real engine: the shipped catalogue, the published ranges and the network tables, as the build makes them. */
+/** The real engine as the CLI has it: the shipped catalogue, the published ranges and the whole network tables. */
 export function realEngine(): Engine<IpData> {
   const { main, v6, published } = realAssets();
   return (engine ??= createEngine(catalogueFile(realCatalogue()), decodeIpData(main, v6, decodePublished(published))));
+}
+
+/** Reads the real shards from memory (a fresh copy each time, as a fetch gives). */
+export const realShards: ReadShard = (name) => {
+  const bytes = realAssets().shards.get(name);
+  return bytes === undefined ? Promise.reject(new Error(`${name}: no such file`)) : Promise.resolve(new Uint8Array(bytes));
+};
+
+/** The real engine as the extension's worker has it: network shards read on demand through `readShard`. */
+export function shardedEngine(readShard: ReadShard = realShards, maxBytes?: number): Engine<ShardedIpData> {
+  const { published, shards } = realAssets();
+  const index = decodeShardIndex(shards.get(SHARD_INDEX)!);
+  return createEngine(catalogueFile(realCatalogue()), new ShardedIpData(index, decodePublished(published), readShard, maxBytes));
 }

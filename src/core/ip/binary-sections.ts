@@ -7,7 +7,7 @@
 export const FORMAT = 5;
 export const HEADER_WORDS = 8;
 
-/** FNV-1a over numbers (words or bytes): ties files built together (ipdata6.bin to ipdata.bin). */
+/** FNV-1a over numbers (words or bytes): ties files built together (a shard to its index, ipdata6.bin to ipdata.bin). */
 export function hashWords(words: ArrayLike<number>): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193) >>> 0;

@@ -1,8 +1,9 @@
 import { segmentArrays, type RangeInput, type SegmentArrays } from './build-intervals.js';
 import type { Network } from './ip-tables.js';
 
-// Build time: @ip-location-db/asn's ranges into segments valued by network
-// (ASN and organisation), each network numbered once.
+// Build time: @ip-location-db/asn's ranges into segments valued by network,
+// numbered once for every file made from them (the CLI's whole tables and the
+// extension's shards), so a network index means the same everywhere.
 
 export interface AsnRow {
   first: bigint;

@@ -107,6 +107,11 @@ export class IpData implements IpTables {
     }
     return { asn: this.s.networkAsn[i]!, org };
   }
+
+  /** Whole tables answer every address: nothing to load. */
+  prepare(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 const bucketed = (r: SectionReader, count: number, stride: 1 | 4) => ({ starts: r.words(count * stride), values: r.words(count), index: r.words(2 ** (stride === 1 ? V4_BUCKET_BITS : V6_BUCKET_BITS) + 1) });
