@@ -4,7 +4,7 @@ import { parseIp } from '../core/ip/parse-ip.js';
 import { rdapDomain, type RdapOutcome } from '../core/rdap/rdap-domain.js';
 import { rdapIp } from '../core/rdap/rdap-ip.js';
 import type { DnsBootstrap } from '../core/rdap/bootstrap.js';
-import { lookupError, reportView, type LiveResult, type LookupError } from '../core/view.js';
+import { lookupAddresses, lookupError, reportView, type LiveResult, type LookupError } from '../core/view.js';
 import { probeSite } from './header-probe.js';
 import { createResolver, type Resolver } from '../core/dns/resolver.js';
 import { resolveHost, resolvedAnything } from '../core/dns/resolve-host.js';
@@ -92,6 +92,7 @@ export async function liveView(input: string, tabId: number | undefined): Promis
   }
   // An empty report would read as "no CDN detected": say what failed instead.
   if (!resolvedAnything(dns) && seen === undefined) return { state: 'unresolved', errors: dns.errors };
+  await engine.prepare(lookupAddresses(seen, dns));
   const view = reportView(engine, target.host, target.domain, seen, dns, errors, registry?.registrar);
   if (record !== undefined && record.host === target.host) {
     view.resources = await tabResources(engine, record, target.domain);

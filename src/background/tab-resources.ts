@@ -1,4 +1,4 @@
-import { groupResources, type ResourceGroup } from '../core/resources.js';
+import { groupResources, resourceAddress, type ResourceGroup } from '../core/resources.js';
 import type { Engine } from '../core/engine.js';
 import type { TabRecord } from './tab-records.js';
 import { recent } from './stores.js';
@@ -12,5 +12,6 @@ export async function tabResources(engine: Engine, record: TabRecord, pageDomain
       return { host, count: r.count, ...(r.ip === undefined ? {} : { ip: r.ip }), ...(seen === undefined ? {} : { seen }) };
     }),
   );
+  await engine.prepare(inputs.flatMap((r) => resourceAddress(r) ?? []));
   return groupResources(engine, pageDomain, inputs);
 }

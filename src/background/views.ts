@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { lookupTarget, pageTarget } from '../core/page-target.js';
-import { reportView, type View } from '../core/view.js';
+import { lookupAddresses, reportView, type View } from '../core/view.js';
 import { loadEngine } from './engine.js';
 import { recent, tabs } from './stores.js';
 import { tabResources } from './tab-resources.js';
@@ -18,6 +18,7 @@ export async function tabView(tabId: number): Promise<View> {
   // A record for another host belongs to a page the tab has since left.
   if (record === undefined || record.host !== target.host) return { state: 'unseen', host: target.host, ...domain, canReload: true };
   if (record.document === undefined) return { state: 'no-response', host: target.host, ...domain };
+  await engine.prepare(lookupAddresses(record.document));
   return reportView(engine, target.host, target.domain, record.document);
 }
 
@@ -41,5 +42,6 @@ export async function hostView(input: string): Promise<View> {
     if (view.report.providers.length > 0) return view;
     return { state: 'unseen', host: target.host, ...(target.domain === undefined ? {} : { domain: target.domain }), canReload: false };
   }
+  await engine.prepare(lookupAddresses(seen));
   return reportView(engine, target.host, target.domain, seen);
 }

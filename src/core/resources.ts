@@ -21,6 +21,11 @@ export interface ResourceGroup {
 
 const MAX_GROUPS = 30;
 
+/** The address a resource host is classified by (what engine.prepare() needs first): from its kept response, else the tab's record. */
+export function resourceAddress(r: ResourceInput): string | undefined {
+  return r.seen?.ip ?? r.ip;
+}
+
 /**
  * Groups the hosts a page loaded from by the company that serves them, the
  * biggest groups first, first-party hosts (same registrable domain as the
@@ -30,7 +35,7 @@ export function groupResources(engine: Engine, pageDomain: string | undefined, i
   const groups = new Map<string, ResourceGroup>();
   for (const r of inputs) {
     const seen = r.seen;
-    const ip = seen?.ip ?? r.ip;
+    const ip = resourceAddress(r);
     const report = classify(engine, { host: r.host, ...(ip === undefined ? {} : { ips: [ip] }), ...(seen === undefined ? {} : { headers: seen.headers, cookieNames: seen.cookieNames }) });
     const edge = edgeOf(report);
     const host = report.providers.find((p) => p.role === 'hosting');

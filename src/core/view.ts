@@ -22,13 +22,17 @@ export function lookupError(query: string, outcome: { status: string; error?: st
   return { query, status: outcome.status, error: outcome.error ?? outcome.status };
 }
 
+/** The addresses a lookup classifies (what engine.prepare() needs first): the one the browser connected to, then DNS's. */
+export function lookupAddresses(seen?: Pick<SeenResponse, 'ip'>, dns?: Pick<DnsLookup, 'ips'>): string[] {
+  return [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
+}
+
 /**
  * What the classifier gets from a lookup: the browser's (or the probe's)
  * response first, its address before the ones DNS gave, then DNS's records.
  */
 export function lookupObservation(host: string, seen?: Pick<SeenResponse, 'ip' | 'status' | 'headers' | 'cookieNames'>, dns?: Pick<DnsLookup, 'ips' | 'cname' | 'ns' | 'mx' | 'txt'>): Observation {
-  const ips = [...new Set([...(seen?.ip === undefined ? [] : [seen.ip]), ...(dns?.ips ?? [])])];
-  const obs: Observation = { host, ips };
+  const obs: Observation = { host, ips: lookupAddresses(seen, dns) };
   if (seen !== undefined) Object.assign(obs, { status: seen.status, headers: seen.headers, cookieNames: seen.cookieNames });
   if (dns !== undefined) Object.assign(obs, { cname: dns.cname, ns: dns.ns, mx: dns.mx, txt: dns.txt });
   return obs;
