@@ -8,7 +8,7 @@ import { context, build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { watch as watchFiles } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -33,22 +33,30 @@ function manifestFor(target, base, pkg) {
 }
 
 /**
- * Validates data/ and compiles the two assets the worker and the CLI load:
- * catalogue.json (providers and signatures) and ipdata.bin / ipdata6.bin (IP →
- * network and published range tables). Throws on any problem in the data.
+ * Validates data/ and compiles what the worker and the CLI load: catalogue.json
+ * (providers, signatures, range lists), published.bin (the providers' published
+ * ranges), and the IP → network tables: whole for the CLI (ipdata.bin,
+ * ipdata6.bin), cut into shards for the extension (networks/), whose worker
+ * fetches only the shards of the addresses it is asked about. Throws on any
+ * problem in the data.
  */
 async function compileData() {
-  const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
+  const { compileCatalogue, catalogueFile } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
   const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
-  const { ipDataFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
+  const { ipAssetsFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
+  const { SHARD_DIR } = await tsImport('./src/core/ip/network-shards.ts', import.meta.url);
   const { readDnsBootstrap } = await tsImport('./src/node/read-rdap-bootstrap.ts', import.meta.url);
   const { readPublicSuffixes } = await tsImport('./src/node/read-public-suffixes.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
-  const { main, v6, asnVersion } = ipDataFor(catalogue);
+  const ip = ipAssetsFor(catalogue);
   const rdap = readDnsBootstrap();
   const psl = await readPublicSuffixes();
-  catalogue.dataVersions = { asn: asnVersion, rdapBootstrap: rdap.version, publicSuffixes: psl.version };
-  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': main, 'ipdata6.bin': v6, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n`, 'psl.json': `${JSON.stringify(psl.data)}\n` };
+  const shipped = { ...catalogueFile(catalogue), dataVersions: { asn: ip.asnVersion, rdapBootstrap: rdap.version, publicSuffixes: psl.version } };
+  const common = { 'catalogue.json': `${JSON.stringify(shipped)}\n`, 'published.bin': ip.published, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n`, 'psl.json': `${JSON.stringify(psl.data)}\n` };
+  return {
+    browser: { ...common, ...Object.fromEntries([...ip.shards].map(([name, bytes]) => [`${SHARD_DIR}/${name}`, bytes])) },
+    cli: { ...common, 'ipdata.bin': ip.main, 'ipdata6.bin': ip.v6 },
+  };
 }
 
 /** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */
@@ -127,7 +135,7 @@ function bundleOptions(outdir, target) {
   };
 }
 
-/** The `whoserves` command: core bundled for Node, with the same data files beside it. */
+/** The `whoserves` command: core bundled for Node, with its data files (the whole IP tables) beside it. */
 function cliOptions(version) {
   return {
     absWorkingDir: root,
@@ -144,14 +152,15 @@ function cliOptions(version) {
 }
 
 async function writeData(dir, data) {
-  await mkdir(dir, { recursive: true });
+  const dirs = new Set(Object.keys(data).map((name) => dirname(join(dir, name))));
+  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   await Promise.all(Object.entries(data).map(([name, contents]) => writeFile(join(dir, name), contents)));
 }
 
 async function buildCli(data) {
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   await rm(join(root, 'dist', 'cli'), { recursive: true, force: true });
-  await Promise.all([build(cliOptions(version)), writeData(join(root, 'dist', 'cli', 'data'), data)]);
+  await Promise.all([build(cliOptions(version)), writeData(join(root, 'dist', 'cli', 'data'), data.cli)]);
 }
 
 async function buildOnce() {
@@ -160,7 +169,7 @@ async function buildOnce() {
     const outdir = join(root, 'dist', target);
     await rm(outdir, { recursive: true, force: true });
     await mkdir(outdir, { recursive: true });
-    await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, data)]);
+    await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, data.browser)]);
   }
   await buildCli(data);
   console.log(`built ${targets.map((t) => `dist/${t}`).join(', ')} and dist/cli`);
@@ -181,8 +190,8 @@ async function watch() {
     timer = setTimeout(async () => {
       try {
         const data = await compileData();
-        for (const target of targets) await copyStatic(join(root, 'dist', target), target, data);
-        await writeData(join(root, 'dist', 'cli', 'data'), data);
+        for (const target of targets) await copyStatic(join(root, 'dist', target), target, data.browser);
+        await writeData(join(root, 'dist', 'cli', 'data'), data.cli);
         console.log('copied static files and data');
       } catch (err) {
         console.error(err.message);

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../core/engine.js';
+import type { IpData } from '../core/ip/ip-data.js';
 import { lookupIp, providerForIp, type IpAnswer } from '../core/ip-lookup.js';
 import { parseIPv4Bytes, parseIp } from '../core/ip/parse-ip.js';
 import { specialV4 } from '../core/ip/special-ranges.js';
@@ -26,7 +27,7 @@ class IpAnswerer {
   private readonly tails: (Uint8Array | undefined)[];
   private readonly specialTails = new Map<string, Uint8Array>();
 
-  constructor(private readonly engine: Engine, private readonly json: boolean, private readonly out: ByteWriter) {
+  constructor(private readonly engine: Engine<IpData>, private readonly json: boolean, private readonly out: ByteWriter) {
     // Filled up front: an array grown by scattered writes falls back to slow dictionary storage.
     this.tails = new Array<Uint8Array | undefined>(engine.ip.answerCount).fill(undefined);
   }
@@ -111,7 +112,7 @@ class LineSplitter {
 }
 
 /** Returns the exit status: 0, or 2 when some input was not an IP address (each named on stderr). */
-export async function ipCommand(engine: Engine, ips: string[], json: boolean, stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+export async function ipCommand(engine: Engine<IpData>, ips: string[], json: boolean, stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
   const out = new ByteWriter(stdout);
   const answerer = new IpAnswerer(engine, json, out);
   let bad = 0;

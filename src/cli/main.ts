@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
 import { createEngine, type Engine } from '../core/engine.js';
-import { decodeIpData } from '../core/ip/ip-data.js';
+import { decodeIpData, type IpData } from '../core/ip/ip-data.js';
+import { decodePublished } from '../core/ip/published-table.js';
 import { readBinary } from '../node/read-binary.js';
-import type { CompiledCatalogue } from '../core/catalogue/types.js';
+import type { CatalogueFile } from '../core/catalogue/types.js';
 import { USAGE, UsageError } from './usage.js';
 import { ipCommand } from './ip-command.js';
 import { classifyCommand } from './classify-command.js';
@@ -20,12 +21,13 @@ import { usePublicSuffixes } from '../core/registrable-domain.js';
 
 declare const WHOSERVES_VERSION: string;
 
-function loadEngine(): Engine {
+function loadEngine(): Engine<IpData> {
   const dir = fileURLToPath(new URL('./data/', import.meta.url));
   try {
-    const catalogue = JSON.parse(readFileSync(`${dir}catalogue.json`, 'utf8')) as CompiledCatalogue;
+    const catalogue = JSON.parse(readFileSync(`${dir}catalogue.json`, 'utf8')) as CatalogueFile;
+    const published = decodePublished(readBinary(`${dir}published.bin`));
     // IPv6 tables are read on the first IPv6 address: bulk IPv4 work never pays for them.
-    return createEngine(catalogue, decodeIpData(readBinary(`${dir}ipdata.bin`), () => readBinary(`${dir}ipdata6.bin`)));
+    return createEngine(catalogue, decodeIpData(readBinary(`${dir}ipdata.bin`), () => readBinary(`${dir}ipdata6.bin`), published));
   } catch (err) {
     throw new Error(`cannot load the data in ${dir} (${(err as Error).message}); run \`npm run build\``);
   }

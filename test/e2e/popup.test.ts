@@ -108,6 +108,23 @@ describe('extension in headless Chromium', function () {
     await popup.close();
   });
 
+  it('groups resource hosts at public addresses by their network, from shards fetched after a wake', async () => {
+    await page.goto('http://links.test/');
+    await waitUntilRecorded(ext.worker, 'links.test');
+    const tabId = await tabIdOf(ext.worker, 'http://links.test/');
+    const key = `tab:${tabId}`;
+    const record = (await ext.worker.evaluate((k) => chrome.storage.session.get(k), key))[key] as { resources: Record<string, unknown> };
+    // The local sites all answer from 127.0.0.1, which names no network: give two hosts the addresses a CDN would.
+    record.resources['cdn.public.test'] = { count: 2, ip: '104.16.1.1' };
+    record.resources['v6.public.test'] = { count: 1, ip: '2a04:4e42::1' };
+    await ext.stopWorker({ setSession: { [key]: record } });
+    const popup = await ext.openPopup(`tabId=${tabId}`);
+    await popup.locator('[data-role="resources"] summary').click();
+    assert.match(await popup.locator('[data-group="cloudflare"]').innerText(), /Cloudflare · Edge[\s\S]*cdn\.public\.test ×2 third-party/);
+    assert.match(await popup.locator('[data-group="fastly"]').innerText(), /v6\.public\.test ×1 third-party/);
+    await popup.close();
+  });
+
   it('looks up a link\'s host from what the browser already saw (context-menu lookup)', async () => {
     await page.goto('http://links.test/');
     await waitUntilRemembered(ext.worker, 'assets.test');

@@ -136,9 +136,18 @@ export function parseCidr(input: string): { version: 4 | 6; first: bigint; last:
 }
 
 function formatBigIp(value: bigint, version: 4 | 6): string {
-  if (version === 4) return formatIPv4(Number(value));
+  return version === 4 ? formatIPv4(Number(value)) : formatIPv6(v6Words(value));
+}
+
+/** An IPv6 address as a bigint (build time), as four 32-bit words, most significant first. */
+export function v6Words(value: bigint): [number, number, number, number] {
+  return [Number((value >> 96n) & 0xffffffffn), Number((value >> 64n) & 0xffffffffn), Number((value >> 32n) & 0xffffffffn), Number(value & 0xffffffffn)];
+}
+
+/** An IPv6 address given as four 32-bit words, most significant first, in its canonical (RFC 5952) text. */
+export function formatIPv6(words: ArrayLike<number>): string {
   const bytes: number[] = [];
-  for (let shift = 120n; shift >= 0n; shift -= 8n) bytes.push(Number((value >> shift) & 255n));
+  for (let i = 0; i < 16; i++) bytes.push((words[i >> 2]! >>> (24 - 8 * (i & 3))) & 255);
   return (ipaddr.fromByteArray(bytes) as ipaddr.IPv6).toRFC5952String();
 }
 

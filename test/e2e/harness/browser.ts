@@ -22,9 +22,10 @@ export interface ExtensionBrowser {
   useResolver(url: string, rdapServer: string): Promise<void>;
   /**
    * Stops the service worker, as MV3 browsers do to idle workers. With `clearSession`, storage.session is
-   * emptied first, which is the state after the extension is installed or updated under open tabs.
+   * emptied first, which is the state after the extension is installed or updated under open tabs; with
+   * `setSession`, these items are written to it while no worker runs.
    */
-  stopWorker(options?: { clearSession?: boolean }): Promise<void>;
+  stopWorker(options?: { clearSession?: boolean; setSession?: Record<string, unknown> }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,18 +79,17 @@ export async function launchWithExtension(sitePort: number, options: { profile?:
       await options.getByText(/Works: it answered in \d+ ms/).waitFor();
       await options.close();
     },
-    async stopWorker({ clearSession = false } = {}) {
+    async stopWorker({ clearSession = false, setSession } = {}) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html?host=stop.invalid`);
       const cdp = await context.newCDPSession(page);
       await cdp.send('ServiceWorker.enable');
       const stop = () => cdp.send('ServiceWorker.stopAllWorkers');
       await stop();
-      if (clearSession) {
-        // Only after the worker is gone: a live worker would write its in-memory copy back.
-        await page.evaluate(() => chrome.storage.session.clear());
-        await stop();
-      }
+      // Only after the worker is gone: a live worker would write its in-memory copy back.
+      if (clearSession) await page.evaluate(() => chrome.storage.session.clear());
+      if (setSession !== undefined) await page.evaluate((items) => chrome.storage.session.set(items), setSession);
+      if (clearSession || setSession !== undefined) await stop();
       await cdp.detach();
       await page.close();
     },
