@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../src/native-browser.js';
 import type { LookupSubject } from '../src/protocol.js';
 import { activeTabSubject } from './subject.js';
 import { t } from './i18n.js';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../src/native-browser.js';
 import type en from '../_locales/en/messages.json';
 import { localeFor, type Locale } from '../src/core/locales.js';
 import type { Words } from '../src/core/model/wording.js';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../src/native-browser.js';
 import type { LookupSubject } from '../src/protocol.js';
 
 const INPUT_ORIGINS = ['link', 'selection', 'page', 'search'] as const;

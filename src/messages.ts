@@ -1,4 +1,5 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { ext as browser } from './native-browser.js';
 import { LOOKUP_PORT, isLookupSubject, type LookupSubject, type LookupUpdate } from './protocol.js';
 
 // The transport of the one protocol (protocol.ts) between the popup and the

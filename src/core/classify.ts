@@ -178,7 +178,7 @@ function unlisted(engine: Engine, obs: Observation, hosts: readonly string[], ro
       for (const text of obs.addresses?.[name] ?? []) {
         const ip = parseIp(text);
         if (ip === undefined || ip.special !== undefined) continue;
-        const network = engine.ip.network(ip);
+        const network = engine.ip.networkAt(engine.ip.networkIndex(ip));
         if (network === undefined) continue;
         push({ provider, name: domain, role, confidence: 0, evidence: { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, host: name, detail: `${name} is at ${ip.text}, announced by AS${network.asn} (${network.org})` } });
       }
