@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from './chromium-path.js';
+import { extensionArgs, offlineArgs } from './chromium-args.js';
 
 export const DIST = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
 
@@ -42,20 +43,7 @@ export async function launchWithExtension(sitePort: number, options: { profile?:
     executablePath: chromiumPath(),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      // Every *.test name is a local site; every other name fails to resolve, so nothing the
-      // extension does in a test (a header probe of a DNS-only host, say) can leave the machine.
-      `--host-resolver-rules=MAP *.test 127.0.0.1:${sitePort}, EXCLUDE 127.0.0.1, MAP * ~NOTFOUND`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...extensionArgs(DIST), ...offlineArgs(sitePort)],
   });
   // Fail fast: a missing element should fail its test in seconds, not after Playwright's 30 s default.
   context.setDefaultTimeout(10_000);
