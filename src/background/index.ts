@@ -17,7 +17,7 @@ import browser from 'webextension-polyfill';
 import { serveLookups } from '../messages.js';
 import { pageTarget } from '../core/page-target.js';
 import { tabs } from './stores.js';
-import { recordDocument, recordResource } from './recorder.js';
+import { documentsRecorded, recordDocument, recordResource } from './recorder.js';
 import { showBadge } from './badge.js';
 import { createMenus, onMenuClicked } from './context-menu.js';
 import { serveLookup } from './lookup-service.js';
@@ -33,8 +33,9 @@ browser.webRequest.onResponseStarted.addListener((details) => void recordResourc
 listenForCommits((tabId, url) => {
   const target = pageTarget(url);
   if (target.kind !== 'site') return;
-  void tabs
-    .commit(tabId, url, target.host)
+  void documentsRecorded(tabId)
+    .catch(() => undefined)
+    .then(() => tabs.commit(tabId, url, target.host))
     .then(({ commit, document }) => (commit === 'same-document' ? undefined : showBadge(tabId, document)))
     .catch(report);
 });

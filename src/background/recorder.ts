@@ -10,13 +10,30 @@ import { noteOwnResponse } from './header-probe.js';
 // signatures read; every other response only by host and address (what
 // grouping a page's resources needs), parsed without building a URL.
 
+// A cold worker is woken by the response and, a moment later, by the commit: the commit must not
+// overtake the response's recording, which first waits for the catalogue (the headers it keeps).
+const recording = new Map<number, Promise<void>>();
+
+/** Resolves once every main-document response of the tab seen so far is recorded. */
+export function documentsRecorded(tabId: number): Promise<void> {
+  return recording.get(tabId) ?? Promise.resolve();
+}
+
 /** A tab's main document: a candidate for the tab's record until the tab commits to its URL. */
-export async function recordDocument(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
-  if (details.tabId < 0) return;
-  const engine = await loadEngine();
-  const seen = seenFromResponse(details, engine.headerNames, Date.now());
-  if (seen === undefined) return;
-  await Promise.all([tabs.recordResponse(details.tabId, details.url, seen), recent.remember(seen)]);
+export function recordDocument(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
+  if (details.tabId < 0) return Promise.resolve();
+  const record = async () => {
+    const engine = await loadEngine();
+    const seen = seenFromResponse(details, engine.headerNames, Date.now());
+    if (seen === undefined) return;
+    await Promise.all([tabs.recordResponse(details.tabId, details.url, seen), recent.remember(seen)]);
+  };
+  const done = documentsRecorded(details.tabId).then(record, record);
+  recording.set(details.tabId, done);
+  void done.finally(() => {
+    if (recording.get(details.tabId) === done) recording.delete(details.tabId);
+  });
+  return done;
 }
 
 /** Any other response: its host and the address the browser connected to. */
