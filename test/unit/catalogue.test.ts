@@ -12,7 +12,7 @@ const valid = {
   color: '#123456',
   roles: ['edge'],
   abuse: { email: 'abuse@cdn.example', note: { en: 'Forwards reports to the customer.', de: 'Leitet Meldungen an den Kunden weiter.' } },
-  sources: [{ url: 'https://cdn.example/docs/headers', about: 'the x-example header' }],
+  sources: [{ url: 'https://cdn.example/docs/headers', about: 'the x-example header' }, { url: 'https://cdn.example/abuse', about: 'reports go to abuse@cdn.example' }],
   headers: [{ header: 'x-example', role: 'edge', confidence: 0.9 }],
 };
 
@@ -47,6 +47,9 @@ describe('validateProvider', () => {
     ['a note missing a locale', { abuse: { email: 'abuse@cdn.example', note: { en: 'Forwards reports.' } } }, /note\.de is required/],
     ['a note as plain text', { abuse: { email: 'abuse@cdn.example', note: 'Forwards reports.' } }, /text per locale/],
     ['a role note for a role it does not play', { abuse: { email: 'abuse@cdn.example', note: { en: 'a', de: 'b' }, roleNotes: { dns: { en: 'a', de: 'b' } } } }, /not one of the provider's roles/],
+    ['no sources', { sources: undefined }, /sources are required/],
+    ['an abuse address no source quotes', { abuse: { email: 'report@cdn.example', note: { en: 'a', de: 'b' } } }, /no source quotes report@cdn\.example/],
+    ['an abuse page no source lists', { abuse: { url: 'https://cdn.example/report', note: { en: 'a', de: 'b' } } }, /no source confirms https:\/\/cdn\.example\/report/],
     ['a source that is not a web address', { sources: [{ url: 'docs', about: 'x' }] }, /url must be a web address/],
     ['a source that does not say what it supports', { sources: [{ url: 'https://cdn.example/x' }] }, /about must say/],
     ['IANA registrar ids on a provider that is no registrar', { ianaRegistrarIds: [146] }, /registrar/],
@@ -54,8 +57,8 @@ describe('validateProvider', () => {
     ['hostsWhatItServes without the hosting role', { hostsWhatItServes: true }, /hostsWhatItServes/],
     ['a confidence of 1', { headers: [{ header: 'x-a', role: 'edge', confidence: 1 }] }, /confidence/],
     ['an upper-case header name', { headers: [{ header: 'X-A', role: 'edge', confidence: 0.5 }] }, /header name/],
-    ['no abuse contact', { abuse: { note: 'x' } }, /url or an email/],
-    ['an http abuse URL', { abuse: { url: 'http://x.example/', note: 'x' } }, /https/],
+    ['an http abuse URL', { abuse: { url: 'http://x.example/', note: { en: 'a', de: 'b' } } }, /https/],
+    ['an abuse address that would add recipients to a mailto link', { abuse: { email: 'abuse@cdn.example?cc=x@y.example', note: { en: 'a', de: 'b' } } }, /is not an address/],
     ['no signatures at all', { headers: undefined }, /at least one signature/],
     ['an unknown field', { colour: '#000000' }, /unknown field "colour"/],
     ['a bad domain suffix', { domains: [{ suffix: '.github.io', role: 'edge', confidence: 0.9 }] }, /suffix/],
@@ -67,6 +70,9 @@ describe('validateProvider', () => {
     });
   }
   it('rejects what is not an object', () => assert.notDeepEqual(validateProvider([], 'x'), []));
+  it('accepts a provider without an abuse contact: the registry\'s is shown instead', () => {
+    assert.deepEqual(validateProvider({ ...valid, abuse: { note: { en: 'a', de: 'b' } } }, 'example-cdn'), []);
+  });
 });
 
 describe('compileCatalogue', () => {

@@ -2,6 +2,7 @@ import type { ProviderEntry } from './types.js';
 import { ROLES, type Role } from '../types.js';
 import { isObject } from '../is-object.js';
 import { LOCALES } from '../locales.js';
+import { isEmailAddress } from '../email-address.js';
 
 // Hand-written schema check: the catalogue is small and its rules (regexes that
 // compile, roles a provider declares) go beyond what a JSON schema expresses.
@@ -91,9 +92,15 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
   if (!isObject(abuse)) errors.push(`${where}: abuse contact is required`);
   else {
     checkKeys(abuse, ['url', 'email', 'note', 'roleNotes'], `${where}.abuse`, errors);
-    if (abuse.url === undefined && abuse.email === undefined) errors.push(`${where}.abuse: needs a url or an email`);
+    // A contact is shipped only when a source confirms it: the page is listed, and an address is quoted
+    // in what a source says. Without one, the popup falls back to the abuse contact the network's or the
+    // domain's registry lists, and says the catalogue knows none.
+    const sources = Array.isArray(entry.sources) ? entry.sources.filter(isObject) : [];
+    const confirmed = (text: string) => sources.some((src) => src.url === text || (typeof src.about === 'string' && src.about.includes(text)));
+    if (typeof abuse.url === 'string' && !confirmed(abuse.url)) errors.push(`${where}.abuse.url: no source confirms ${abuse.url} (list the page, or quote it in a source's "about")`);
+    if (typeof abuse.email === 'string' && !confirmed(abuse.email)) errors.push(`${where}.abuse.email: no source quotes ${abuse.email}`);
     if (abuse.url !== undefined && (typeof abuse.url !== 'string' || !abuse.url.startsWith('https://'))) errors.push(`${where}.abuse.url must be an https:// URL`);
-    if (abuse.email !== undefined && (typeof abuse.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(abuse.email))) errors.push(`${where}.abuse.email is not an address`);
+    if (abuse.email !== undefined && (typeof abuse.email !== 'string' || !isEmailAddress(abuse.email))) errors.push(`${where}.abuse.email is not an address`);
     checkLocalised(abuse.note, `${where}.abuse.note`, errors);
     if (abuse.roleNotes !== undefined) {
       if (!isObject(abuse.roleNotes)) errors.push(`${where}.abuse.roleNotes must map roles to notes`);
@@ -110,6 +117,7 @@ export function validateProvider(entry: unknown, fileId?: string): string[] {
     if (!Number.isInteger(id) || (id as number) < 1) errors.push(`${at}: must be an IANA registrar id (a whole number)`);
   });
   if (entry.ianaRegistrarIds !== undefined && !roles.includes('registrar')) errors.push(`${where}.ianaRegistrarIds: the provider needs the "registrar" role`);
+  if (!Array.isArray(entry.sources) || entry.sources.length === 0) errors.push(`${where}: sources are required: the pages that back its signatures and its abuse contact`);
   checkList(entry.sources, `${where}.sources`, errors, (src, at) => {
     if (!isObject(src)) return void errors.push(`${at}: must be an object`);
     checkKeys(src, ['url', 'about'], at, errors);
