@@ -26,7 +26,9 @@ export function recordDocument(details: WebRequest.OnResponseStartedDetailsType)
     const engine = await loadEngine();
     const seen = seenFromResponse(details, engine.headerNames, Date.now());
     if (seen === undefined) return;
-    await Promise.all([tabs.recordResponse(details.tabId, details.url, seen), recent.remember(seen)]);
+    // The commit waits for this, so only the tab's record is awaited; the recent hosts follow.
+    void recent.remember(seen).catch((err: unknown) => console.error('whoserves:', err));
+    await tabs.recordResponse(details.tabId, details.url, seen);
   };
   const done = documentsRecorded(details.tabId).then(record, record);
   recording.set(details.tabId, done);

@@ -68,8 +68,9 @@ describe('recording under load', function () {
     assert.equal(tabKeys.length, TABS);
     const bytes = area.bytes();
     assert.ok(bytes < TABS * 300 * 60 + 200 * 400, `stored state stays bounded (${bytes} bytes)`);
-    const hosts = (await area.get('recent:hosts'))['recent:hosts'] as Record<string, unknown>;
+    const hosts = (await area.get('recent:index'))['recent:index'] as Record<string, unknown>;
     assert.equal(Object.keys(hosts).length, 200, 'recent hosts are capped');
+    assert.equal([...area.data.keys()].filter((k) => k.startsWith('recent-document:')).length, 200, 'and so are the documents kept for them');
 
     for (let tab = 0; tab < TABS; tab++) await tabs.forgetTab(tab);
     assert.deepEqual([...area.data.keys()].filter((k) => k.startsWith('tab:')), [], 'closed tabs leave nothing behind');
