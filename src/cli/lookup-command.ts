@@ -11,6 +11,7 @@ import { providersFor, type SiteModel } from '../core/model/site-model.js';
 import { summarise } from '../core/model/summarise.js';
 import { gatedFetch, probeRequest, systemResolve } from '../node/guarded-http.js';
 import { formatSummary } from './format-summary.js';
+import { jsonText } from './terminal-text.js';
 import { UsageError } from './usage.js';
 
 // `whoserves lookup`: the core lookup pipeline over Node's network, through
@@ -57,13 +58,13 @@ function cliDeps(engine: Engine, options: LookupOptions): LookupDeps {
 function lookupJson(model: SiteModel, lookup: LookupResult): string {
   const { whoCanAct, rows } = summarise(model);
   const { report, dns, probe: http, registrar, network, errors, steps } = lookup;
-  return `${JSON.stringify({ ...report, domain: lookup.domain, whoCanAct, rows, dns, http, registrar, network, errors, steps }, null, 2)}\n`;
+  return `${jsonText({ ...report, domain: lookup.domain, whoCanAct, rows, dns, http, registrar, network, errors, steps })}\n`;
 }
 
 /** Looks a host up and prints what serves it. Exit status 1 when nothing at all could be found out. */
 export async function lookupCommand(engine: Engine, input: string, options: LookupOptions): Promise<{ output: string; code: number }> {
   const target = lookupTarget(input);
-  if (!target.ok) throw new UsageError(`cannot look up ${JSON.stringify(input.slice(0, 100))}: ${LOOKUP_REFUSALS[target.reason]}`);
+  if (!target.ok) throw new UsageError(`cannot look up ${jsonText(input.slice(0, 100), 0)}: ${LOOKUP_REFUSALS[target.reason]}`);
   const { ok: _ok, ...site } = target;
   const lookup = await lookupHost(engine, site, cliDeps(engine, options), {
     dns: true,

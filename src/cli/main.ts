@@ -10,6 +10,7 @@ import { decodeIpData } from '../core/ip/ip-data.js';
 import { readBinary } from '../node/read-binary.js';
 import type { CompiledCatalogue } from '../core/catalogue/types.js';
 import { USAGE, UsageError } from './usage.js';
+import { terminalText } from './terminal-text.js';
 import { ipCommand } from './ip-command.js';
 import { classifyCommand } from './classify-command.js';
 import { lookupCommand } from './lookup-command.js';
@@ -126,7 +127,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const usage = err instanceof UsageError;
-    process.stderr.write(`whoserves: ${err instanceof Error ? err.message : String(err)}${usage ? '\n(see whoserves --help)' : ''}\n`);
+    // One line, and no control character from the input or the network reaches the terminal.
+    const message = terminalText(err instanceof Error ? err.message : String(err));
+    process.stderr.write(`whoserves: ${message}${usage ? '\n(see whoserves --help)' : ''}\n`);
     process.exitCode = usage ? 2 : 1;
   },
 );
