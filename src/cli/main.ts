@@ -44,6 +44,16 @@ function openInput(path: string): Promise<Readable> {
   });
 }
 
+/** An http(s) URL with a host, as the resolver and registry options need: parsed, not pattern-matched. */
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
 /** node:util parseArgs, with its errors as usage errors (one line, status 2). */
@@ -95,9 +105,9 @@ async function main(argv: string[]): Promise<number> {
     const timeoutMs = Number(values.timeout ?? DEFAULT_TIMEOUT_MS);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
     const resolver = typeof values.doh === 'string' ? values.doh : DEFAULT_RESOLVER;
-    if (!/^https?:\/\/[^/]+\//.test(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
+    if (!isWebUrl(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
     const rdapServer = typeof values.rdap === 'string' ? values.rdap : undefined;
-    if (rdapServer !== undefined && !/^https?:\/\/[^/]+/.test(rdapServer)) throw new UsageError('--rdap takes an RDAP base URL such as https://rdap.verisign.com/com/v1/');
+    if (rdapServer !== undefined && !isWebUrl(rdapServer)) throw new UsageError('--rdap takes an RDAP base URL such as https://rdap.verisign.com/com/v1/');
     const rdap = values['no-rdap'] === true ? undefined : { bootstrap: loadDnsBootstrap(), ...(rdapServer === undefined ? {} : { server: rdapServer }) };
     const { output, code } = await lookupCommand(loadEngine(), positionals[0]!, {
       resolver,
