@@ -13,7 +13,19 @@ export interface LocalServer {
   origin: string;
   /** `METHOD host/path` of every request that reached this server. */
   requests: string[];
+  /** How long each closed connection stayed open, in milliseconds (measured here, so the client's start-up is not in it). */
+  connectionSpans: number[];
   close(): Promise<void>;
+}
+
+/** Records how long each connection to `server` stays open. */
+function recordSpans(server: { on(event: 'connection', listener: (socket: Socket) => void): unknown }): number[] {
+  const spans: number[] = [];
+  server.on('connection', (socket) => {
+    const opened = performance.now();
+    socket.once('close', () => spans.push(performance.now() - opened));
+  });
+  return spans;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, server: LocalServer) => void | Promise<void>;
@@ -25,12 +37,14 @@ export async function startLocalServer(handle: Handler): Promise<LocalServer> {
     requests.push(`${req.method} ${req.headers.host ?? ''}${req.url ?? ''}`);
     void Promise.resolve(handle(req, res, self!)).catch(() => res.destroy());
   });
+  const connectionSpans = recordSpans(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   self = {
     port,
     origin: `http://127.0.0.1:${port}`,
     requests,
+    connectionSpans,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -54,9 +68,9 @@ export function trickleBody(res: ServerResponse, headers: Record<string, string>
  * A site whose response headers never end: a raw TCP server that sends the
  * status line and then one byte of a header every 300 ms. Records connections.
  */
-export async function startTrickleSite(): Promise<{ port: number; connections: number; close(): Promise<void> }> {
+export async function startTrickleSite(): Promise<{ port: number; connections: number; connectionSpans: number[]; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
-  const state = { port: 0, connections: 0, close: async () => undefined as void };
+  const state = { port: 0, connections: 0, connectionSpans: [] as number[], close: async () => undefined as void };
   const server = createTcpServer((socket) => {
     state.connections++;
     sockets.add(socket);
@@ -68,6 +82,7 @@ export async function startTrickleSite(): Promise<{ port: number; connections: n
       sockets.delete(socket);
     });
   });
+  state.connectionSpans = recordSpans(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.port = (server.address() as AddressInfo).port;
   state.close = () =>
