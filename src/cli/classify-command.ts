@@ -6,7 +6,8 @@ import { providersFor, type SiteModel } from '../core/model/site-model.js';
 import type { Report } from '../core/types.js';
 import type { LookupResult } from '../core/lookup/lookup-host.js';
 import { formatSummary } from './format-summary.js';
-import { jsonValues } from './json-stream.js';
+import { jsonValues, valueLabel, type StreamedValue } from './json-stream.js';
+import { jsonText } from './terminal-text.js';
 import { UsageError } from './usage.js';
 
 /** No observation is anywhere near this: one that is, is refused rather than parsed. */
@@ -22,32 +23,49 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
+function classifyValue(engine: Engine, value: StreamedValue): Report {
+  const label = valueLabel(value.inArray, value.index);
+  try {
+    return classify(engine, parseObservation(JSON.parse(value.text) as unknown));
+  } catch (err) {
+    if (err instanceof ObservationError) throw new UsageError(`${label}${err.message}`);
+    if (err instanceof SyntaxError) throw new UsageError(`${label}not valid JSON: ${err.message}`);
+    throw err;
+  }
+}
+
 /**
  * Classifies observations as they stream in: one object, a JSON array (its
  * elements read one at a time, so a large file never sits in memory whole), or
- * JSON lines. Output follows the input's shape; each problem names its element.
+ * JSON lines. Output follows the input's shape: one indented report, an array
+ * of them, or one report per line. Each problem names its element.
  */
 export async function classifyCommand(engine: Engine, input: Readable, out: Writable, json: boolean): Promise<void> {
   let count = 0;
-  let array = false;
-  for await (const value of jsonValues(input as AsyncIterable<Buffer>, MAX_OBSERVATION_BYTES)) {
-    const where = value.inArray ? `element ${value.index}: ` : value.index > 0 ? `value ${value.index}: ` : '';
-    let observation;
-    try {
-      observation = parseObservation(JSON.parse(value.text) as unknown);
-    } catch (err) {
-      if (err instanceof ObservationError) throw new UsageError(`${where}${err.message}`);
-      if (err instanceof SyntaxError) throw new UsageError(`${where}input is not valid JSON: ${err.message}`);
-      throw err;
+  let inArray = false;
+  // The first value of a stream is held until the next shows whether it is alone (indented) or the first of many (one per line).
+  let first: Report | undefined;
+  try {
+    for await (const value of jsonValues(input as AsyncIterable<Buffer>, MAX_OBSERVATION_BYTES)) {
+      const report = classifyValue(engine, value);
+      if (!json) await write(out, `${count === 0 ? '' : '\n'}${formatSummary(offlineModel(engine, report))}`);
+      else if (value.inArray) {
+        inArray = true;
+        await write(out, `${count === 0 ? '[\n' : ',\n'}${jsonText(report)}`);
+      } else if (count === 0) first = report;
+      else {
+        if (first !== undefined) await write(out, `${jsonText(first, 0)}\n`);
+        first = undefined;
+        await write(out, `${jsonText(report, 0)}\n`);
+      }
+      count++;
     }
-    const report = classify(engine, observation);
-    if (json) {
-      const text = JSON.stringify(report, null, value.inArray ? 2 : value.index > 0 ? 0 : 2);
-      array = value.inArray;
-      await write(out, value.inArray ? `${count === 0 ? '[\n' : ',\n'}${text}` : `${text}\n`);
-    } else await write(out, `${count === 0 ? '' : '\n'}${formatSummary(offlineModel(engine, report))}`);
-    count++;
+  } catch (err) {
+    // What was classified before the problem is still printed, in the shape of a stream.
+    if (first !== undefined) await write(out, `${jsonText(first, 0)}\n`);
+    throw err;
   }
   if (count === 0) throw new UsageError('no observation in the input');
-  if (json && array) await write(out, '\n]\n');
+  if (first !== undefined) await write(out, `${jsonText(first)}\n`);
+  if (inArray) await write(out, '\n]\n');
 }

@@ -5,6 +5,8 @@ import { inLocale } from '../core/locales.js';
 import { english } from './english.js';
 import { terminalText } from './terminal-text.js';
 
+const PRIVATE_HINT = 'to ask a site in your own network, run the lookup with --allow-private';
+
 /**
  * A lookup as plain text for a terminal: who can act first, then one block
  * per company (its roles, how to reach it, the evidence), then what could not
@@ -36,6 +38,8 @@ export function formatSummary(model: SiteModel): string {
   if (lookup.errors.length > 0) {
     out.push('', `  ${english('missingHeading')}`);
     for (const e of lookup.errors) out.push(`    · ${errorText(english, e)}`);
+    // The extension never asks inside your network; the command line can, when you say so.
+    if (lookup.errors.some((e) => e.step === 'http' && e.status === 'private-address')) out.push(`    (${PRIVATE_HINT})`);
   }
   return `${out.map(terminalText).join('\n')}\n`;
 }

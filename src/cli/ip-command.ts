@@ -5,6 +5,7 @@ import { lookupIp, providerForIp, type IpAnswer } from '../core/ip-lookup.js';
 import { parseIPv4Bytes, parseIp } from '../core/ip/parse-ip.js';
 import { specialV4 } from '../core/ip/special-ranges.js';
 import { ByteWriter } from './output.js';
+import { jsonText } from './terminal-text.js';
 
 const COLUMNS = { ip: 18, asn: 10, provider: 36 };
 const JSON_HEAD = Buffer.from('{"ip":"');
@@ -123,7 +124,7 @@ export async function ipCommand(engine: Engine<IpData>, ips: string[], json: boo
     if (start === end || answerer.row(data, start, end)) return;
     bad++;
     const text = Buffer.from(data.buffer, data.byteOffset + start, Math.min(end - start, 100)).toString('utf8');
-    stderr.write(`whoserves: ${where()}: not an IP address: ${JSON.stringify(text)}\n`);
+    stderr.write(`whoserves: ${where()}: not an IP address: ${jsonText(text, 0)}\n`);
   };
   const tooLong = () => {
     lineNo++;

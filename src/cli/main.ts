@@ -11,6 +11,7 @@ import { decodePublished } from '../core/ip/published-table.js';
 import { readBinary } from '../node/read-binary.js';
 import type { CatalogueFile } from '../core/catalogue/types.js';
 import { USAGE, UsageError } from './usage.js';
+import { terminalText } from './terminal-text.js';
 import { ipCommand } from './ip-command.js';
 import { classifyCommand } from './classify-command.js';
 import { lookupCommand } from './lookup-command.js';
@@ -50,6 +51,16 @@ function openInput(path: string): Promise<Readable> {
     stream.once('open', () => resolve(stream));
     stream.once('error', (err: NodeJS.ErrnoException) => reject(new UsageError(`cannot read ${path}: ${err.code ?? err.message}`)));
   });
+}
+
+/** An http(s) URL with a host, as the resolver and registry options need: parsed, not pattern-matched. */
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
@@ -105,9 +116,9 @@ async function main(argv: string[]): Promise<number> {
     const timeoutMs = Number(values.timeout ?? DEFAULT_TIMEOUT_MS);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout takes milliseconds, from 1 to 60000');
     const resolver = typeof values.doh === 'string' ? values.doh : DEFAULT_RESOLVER;
-    if (!/^https?:\/\/[^/]+\//.test(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
+    if (!isWebUrl(resolver)) throw new UsageError('--doh takes a DNS-over-HTTPS URL such as https://dns10.quad9.net/dns-query');
     const rdapServer = typeof values.rdap === 'string' ? values.rdap : undefined;
-    if (rdapServer !== undefined && !/^https?:\/\/[^/]+/.test(rdapServer)) throw new UsageError('--rdap takes an RDAP base URL such as https://rdap.verisign.com/com/v1/');
+    if (rdapServer !== undefined && !isWebUrl(rdapServer)) throw new UsageError('--rdap takes an RDAP base URL such as https://rdap.verisign.com/com/v1/');
     const rdap = values['no-rdap'] === true ? undefined : { bootstrap: loadDnsBootstrap(), ...(rdapServer === undefined ? {} : { server: rdapServer }) };
     const { output, code } = await lookupCommand(loadEngine(), positionals[0]!, {
       resolver,
@@ -137,7 +148,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const usage = err instanceof UsageError;
-    process.stderr.write(`whoserves: ${err instanceof Error ? err.message : String(err)}${usage ? '\n(see whoserves --help)' : ''}\n`);
+    // One line, and no control character from the input or the network reaches the terminal.
+    const message = terminalText(err instanceof Error ? err.message : String(err));
+    process.stderr.write(`whoserves: ${message}${usage ? '\n(see whoserves --help)' : ''}\n`);
     process.exitCode = usage ? 2 : 1;
   },
 );

@@ -22,4 +22,5 @@ ip and classify run offline. lookup sends the host name and its registrable doma
 DNS-over-HTTPS resolver (default: Quad9's unfiltered https://dns10.quad9.net/dns-query), and,
 unless --no-http, a HEAD request without cookies to the site itself, and, unless --no-rdap, the
 registrable domain to its registry's RDAP server; nothing anywhere else.
-Exit status: 0 success, 1 nothing could be found out (lookup), 2 usage error or invalid input.`;
+Exit status: 0 success; 1 nothing could be found out (lookup), or the output could not be
+written; 2 usage error or invalid input.`;
