@@ -93,6 +93,7 @@ describe('lookupHost', () => {
         const { result, calls } = await run({ host, domain: 'shop.example', isIp: false }, world, policy({ rdap: false, probe: 'public-only' }));
         assert.ok(!calls.some((c) => c.startsWith('probe')), calls.join());
         assert.equal(result.steps.site, 'not-needed');
+        assert.deepEqual(result.errors.map((e) => [e.step, e.status]), [['http', 'private-address']], 'and says why');
       });
     }
     it('asks a private host only when the policy says always (the CLI\'s --allow-private)', async () => {

@@ -140,8 +140,14 @@ export async function lookupHost(engine: Engine, target: LookupTarget, deps: Loo
   if (seen === undefined && steps.site === 'pending') {
     const addresses = target.isIp ? [target.host] : (dns?.ips ?? []);
     const allPublic = addresses.length > 0 && addresses.every((ip) => parseIp(ip)?.special === undefined);
-    if (addresses.length === 0 || (policy.probe === 'public-only' && !allPublic)) steps.site = 'not-needed';
-    else {
+    if (addresses.length === 0) steps.site = 'not-needed';
+    else if (policy.probe === 'public-only' && !allPublic) {
+      // Said, not skipped silently: the person asked about this link and should know why the site was not asked.
+      const inside = addresses.find((ip) => parseIp(ip)?.special !== undefined)!;
+      const url = (policy.probeUrls ?? probeUrlsFor(target.host, target.host))[0]!;
+      result.errors.push(probeError({ status: 'private-address', url, detail: `not asked: ${target.host} points to ${inside}, an address in your own network` }));
+      steps.site = 'not-needed';
+    } else {
       const probed = await probeSite(deps, policy.probeUrls ?? probeUrlsFor(target.host, target.host));
       result.probe = probed.result;
       const hop = finalHop(probed.result);
