@@ -1,5 +1,7 @@
 /** A mechanism of an SPF record that names another domain: who else may send the site's mail. */
 export interface SpfDomain {
+  /** `include` and `redirect` name another SPF record (followed); `a`, `mx` and `exists` name servers. */
+  kind: 'include' | 'redirect' | 'a' | 'mx' | 'exists';
   domain: string;
   /** The mechanism as written, e.g. `include:_spf.google.com`. */
   text: string;
@@ -25,8 +27,13 @@ function ownMechanisms(txt: readonly string[]): SpfDomain[] {
   if (record === undefined) return [];
   const found: SpfDomain[] = [];
   for (const term of record.split(/\s+/).slice(1, MAX_MECHANISMS)) {
-    const m = /^[+?~-]?(include:|redirect=)([^\s/]+)$/i.exec(term);
-    if (m !== null) found.push({ domain: m[2]!.toLowerCase().replace(/\.$/, ''), text: `${m[1]!.toLowerCase()}${m[2]!.toLowerCase()}` });
+    const m = /^[+?~-]?(include:|redirect=|a:|mx:|exists:)([^\s/]+)(\/\d+)?$/i.exec(term);
+    if (m === null) continue;
+    // A macro (%{i}, %{d}…) stands for the sender; the domain is what follows the last one.
+    const domain = m[2]!.toLowerCase().replace(/^.*%\{[^}]*\}\.?/, '').replace(/\.$/, '');
+    if (domain === '' || domain.includes('%') || !domain.includes('.')) continue;
+    const kind = m[1]!.toLowerCase().replace(/[:=]$/, '') as SpfDomain['kind'];
+    found.push({ kind, domain, text: `${m[1]!.toLowerCase()}${m[2]!.toLowerCase()}` });
   }
   return found;
 }
@@ -42,6 +49,7 @@ export function spfMechanisms(txt: readonly string[], included: Readonly<Record<
   let followed = 0;
   for (let i = 0; i < found.length && followed < MAX_SPF_LOOKUPS; i++) {
     const parent = found[i]!;
+    if (parent.kind !== 'include' && parent.kind !== 'redirect') continue;
     const records = Object.hasOwn(included, parent.domain) ? included[parent.domain] : undefined;
     if (records === undefined) continue;
     followed++;

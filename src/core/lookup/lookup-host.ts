@@ -217,7 +217,7 @@ async function recordDetails(deps: LookupDeps, report: Report, dns: DnsLookup): 
   const unlisted = new Set(report.providers.map((p) => unlistedDomainOf(p.id)).filter((d): d is string => d !== undefined));
   const hosts = [...dns.ns, ...dns.mx].filter((h) => unlisted.has(registrableDomain(h) ?? '')).slice(0, MAX_RECORD_HOSTS * 2);
   const siteDomain = dns.domain;
-  const includes = spfMechanisms(dns.txt).map((m) => m.domain).filter((d) => registrableDomain(d) === siteDomain || unlisted.has(registrableDomain(d) ?? '')).slice(0, MAX_RECORD_HOSTS);
+  const includes = spfMechanisms(dns.txt).filter((m) => m.kind === 'include' || m.kind === 'redirect').map((m) => m.domain).filter((d) => registrableDomain(d) === siteDomain || unlisted.has(registrableDomain(d) ?? '')).slice(0, MAX_RECORD_HOSTS);
   const [addressLists, txtLists] = await Promise.all([Promise.all(hosts.map((h) => deps.addresses(h))), Promise.all(includes.map((d) => deps.txt(d)))]);
   const extra: Pick<Observation, 'addresses' | 'spfIncluded'> = {};
   if (hosts.length > 0) extra.addresses = Object.fromEntries(hosts.map((h, i) => [h, addressLists[i]!]));
