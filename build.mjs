@@ -19,7 +19,10 @@ const targets = targetArg === undefined ? ['chrome', 'firefox'] : [targetArg];
 for (const t of targets) if (t !== 'chrome' && t !== 'firefox') throw new Error(`unknown --target ${t}`);
 
 // Firefox needs an id for storage and a declaration of data collected (none) to pass `web-ext lint` cleanly.
-const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } };
+// Desktop from ESR 140 on; Firefox for Android has no ESR and only reads data_collection_permissions
+// from 142, so its minimum is that one (web-ext lint warns otherwise).
+const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
+const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 /** The one manifest, patched per browser: Chrome runs a service worker, Firefox an event page. */
 function manifestFor(target, base, pkg) {
@@ -27,7 +30,7 @@ function manifestFor(target, base, pkg) {
   manifest.version = pkg.version;
   if (target === 'firefox') {
     manifest.background = { scripts: ['background.js'] };
-    manifest.browser_specific_settings = { gecko: GECKO };
+    manifest.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
   }
   return manifest;
 }
