@@ -31,6 +31,10 @@ function manifestFor(target, base, pkg) {
   if (target === 'firefox') {
     manifest.background = { scripts: ['background.js'] };
     manifest.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
+    // Firefox's default MV3 policy is this plus upgrade-insecure-requests, which turns the header
+    // probe's http:// request into https:// and so never reaches a site served over http only
+    // (Chrome's default does not upgrade). Scripts stay packaged-only, as by default.
+    manifest.content_security_policy = { extension_pages: "script-src 'self';" };
   }
   return manifest;
 }
