@@ -4,6 +4,8 @@ import { SessionStore, type StorageArea } from './session-store.js';
 export interface ResourceHost {
   count: number;
   ip?: string;
+  /** Named only by the content script so far: its count stands in until the first response from it is seen. */
+  reported?: true;
 }
 
 /** Everything known about the document in one tab. */
@@ -55,7 +57,7 @@ export function tabRecorder(area: StorageArea) {
     recordPageReport(tabId: number, url: string, host: string, resourceHosts: string[], now: number): Promise<void> {
       return records.update(String(tabId), (current) => {
         const record: TabRecord = current !== undefined && current.host === host ? current : { url, host, resources: {} };
-        for (const h of resourceHosts) if (record.resources[h] === undefined) addResource(record, h, undefined);
+        for (const h of resourceHosts) if (record.resources[h] === undefined) addResource(record, h, undefined, true);
         record.contentSeenAt = now;
         return record;
       });
@@ -70,13 +72,16 @@ export function tabRecorder(area: StorageArea) {
 export type TabRecorder = ReturnType<typeof tabRecorder>;
 
 // Counting hosts by key would cost a walk of the record per event; the count is kept instead.
-function addResource(record: TabRecord, host: string, ip: string | undefined): void {
+// A content-script report can arrive before the response events for the same requests
+// (it did in Firefox): the first response then replaces the report's stand-in count.
+function addResource(record: TabRecord, host: string, ip: string | undefined, reported = false): void {
   const known = record.resources[host];
   if (known !== undefined) {
-    known.count += 1;
+    if (known.reported === true) record.resources[host] = ip === undefined ? { count: 1 } : { count: 1, ip };
+    else known.count += 1;
     return;
   }
   if ((record.hostCount ?? 0) >= MAX_RESOURCE_HOSTS) return;
-  record.resources[host] = ip === undefined ? { count: 1 } : { count: 1, ip };
+  record.resources[host] = { count: 1, ...(ip === undefined ? {} : { ip }), ...(reported ? { reported: true as const } : {}) };
   record.hostCount = (record.hostCount ?? 0) + 1;
 }
