@@ -21,6 +21,7 @@ import { recent, tabs } from './stores.js';
 import { hostView, tabPopupView, tabView } from './views.js';
 import { liveView } from './live-lookup.js';
 import { noteOwnResponse } from './header-probe.js';
+import { responseListenerOptions } from './platform.js';
 import { recordHistory } from './history-store.js';
 import { loadSettings } from './settings.js';
 import { showBadge } from './badge.js';
@@ -51,9 +52,7 @@ async function onResponseStarted(details: WebRequest.OnResponseStartedDetailsTyp
   await recent.remember(seen);
 }
 
-// Chrome withholds Set-Cookie from listeners unless asked with 'extraHeaders'; Firefox rejects that value.
-const extraHeaders = (browser.webRequest as unknown as { OnResponseStartedOptions?: { EXTRA_HEADERS?: string } }).OnResponseStartedOptions?.EXTRA_HEADERS;
-const responseSpec = ['responseHeaders', ...(extraHeaders === undefined ? [] : [extraHeaders])] as WebRequest.OnResponseStartedOptions[];
+const responseSpec = responseListenerOptions(browser.webRequest) as WebRequest.OnResponseStartedOptions[];
 
 browser.webRequest.onResponseStarted.addListener((details) => void onResponseStarted(details).catch(report), { urls: ['<all_urls>'] }, responseSpec);
 
