@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { drivers } from './harness/drivers.js';
 import { launch, useResolver, waitInExtension, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from './harness/extension-browser.js';
-import type { TestPage } from './harness/page.js';
+import { poll, type TestPage } from './harness/page.js';
 import { startSites, type SiteServer } from './harness/sites.js';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
@@ -311,7 +311,8 @@ for (const driver of drivers) {
 
     it('never leaves a spinner when the background is unloaded mid-lookup: it says so, and a retry answers', async () => {
       const popup = await ext.openPopup('host=www.slow.example');
-      // The live lookup's skeleton, not the popup's own first loading state.
+      // Mid-lookup for certain: the background has asked the resolver, which answers 2.5 s later.
+      await poll(() => doh.queries.some((q) => q.endsWith(' www.slow.example')), 'the lookup never reached the resolver');
       await popup.waitForSelector('[aria-busy="true"]:not(.loading)');
       await ext.stopBackground();
       await popup.waitForText('The DNS lookup failed');

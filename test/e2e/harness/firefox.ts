@@ -1,23 +1,24 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, firefoxPath } from './browser-paths.js';
 import { pollInPage, testPage, WAIT_MS, type TestPage } from './page.js';
 import type { Driver } from './extension-browser.js';
 
-// The add-on id build.mjs gives the Firefox build, and the origin its pages get here.
-const ADDON_ID = 'whoserves@whoserves.invalid';
-const ORIGIN = 'moz-extension://3c1c2b9e-7c1e-4d55-9a53-2f1f5f0e8a11/';
+// The origin the add-on's pages get in the test browser.
+const UUID = '3c1c2b9e-7c1e-4d55-9a53-2f1f5f0e8a11';
+const ORIGIN = `moz-extension://${UUID}/`;
 
 /**
  * Test-browser preferences. Web requests reach only the site server; Firefox's
  * own background traffic is off (MOZ_DISABLE_NONLOCAL_CONNECTIONS, set at
  * launch, also makes its network layer refuse any non-local connection).
  */
-function preferences(sitePort: number): Record<string, unknown> {
+function preferences(addonId: string, sitePort: number): Record<string, unknown> {
   return {
     // A fixed origin for the extension, so tests can open its pages by URL.
-    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ORIGIN.slice('moz-extension://'.length, -1) }),
+    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: UUID }),
     // installExtension installs a temporary add-on, removed when the browser closes and
     // installed again on a restart: keep its storage, as an ordinary add-on keeps it.
     'extensions.webextensions.keepStorageOnUninstall': true,
@@ -60,6 +61,10 @@ async function openExtensionUrl(page: Page, url: string): Promise<void> {
   await pollInPage((fn, arg) => evaluateIn(page, fn, arg), (u) => location.href === u && document.readyState === 'complete', url, `${url} never loaded`);
 }
 
+/** Sets prefers-color-scheme for web content; Puppeteer cannot emulate media features over BiDi. */
+const setColorScheme = (browser: Browser, scheme: 'light' | 'dark') =>
+  evaluateInParent(browser, `async () => Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
+
 function firefoxPage(page: Page): TestPage {
   return testPage({
     goto: async (url) => {
@@ -71,7 +76,7 @@ function firefoxPage(page: Page): TestPage {
     fill: (selector, value) => page.locator(selector).fill(value),
     async screenshot(path, viewport, colorScheme) {
       await page.setViewport(viewport);
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+      await setColorScheme(page.browser(), colorScheme);
       await page.screenshot({ path });
     },
     close: () => page.close(),
@@ -104,14 +109,16 @@ export const firefoxDriver: Driver = {
   async start(sites, options) {
     const dist = DIST.firefox;
     if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
+    const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+    const addonId = manifest.browser_specific_settings.gecko.id;
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath(),
       headless: true,
-      // Privileged evaluation (stopBackground) and navigation to moz-extension:// pages need it.
+      // Navigating to moz-extension:// pages and privileged evaluation (stopBackground, clipboardText) need it.
       args: ['--remote-allow-system-access'],
       env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
-      extraPrefsFirefox: preferences(sites.port),
+      extraPrefsFirefox: preferences(addonId, sites.port),
       ...(options.profile === undefined ? {} : { userDataDir: options.profile }),
     });
     try {
@@ -143,7 +150,7 @@ export const firefoxDriver: Driver = {
         async stopBackground() {
           const state = await evaluateInParent(browser, `async () => {
             const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-            const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(ADDON_ID)});
+            const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
             if (extension.backgroundState !== 'stopped') await extension.terminateBackground({ disableResetIdleForTest: true, ignoreDevToolsAttached: true });
             return extension.backgroundState;
           }`);

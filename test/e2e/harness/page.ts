@@ -41,24 +41,31 @@ export interface TestPage {
 export const WAIT_MS = 10_000;
 
 /**
- * Resolves once `fn(arg)` is truthy in the page, asking from here every 50 ms.
- * Polled from Node rather than in the page: Firefox throttles timers in
- * background tabs, and its BiDi can leave an in-page wait on the document a
- * navigation replaced. An evaluation that fails while a document is replaced
- * is asked again; the last failure is the cause if time runs out.
+ * Resolves once `check()` is truthy, asking every 50 ms. A check that throws
+ * is asked again (an evaluation fails while a page replaces its document);
+ * the last failure is the cause if time runs out.
  */
-export async function pollInPage<A>(evaluate: RawPage['evaluate'], fn: (arg: A) => unknown, arg: A, what: string, timeoutMs = WAIT_MS): Promise<void> {
+export async function poll(check: () => unknown, what: string, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let failure: unknown;
   for (;;) {
     try {
-      if (await evaluate(fn, arg)) return;
+      if (await check()) return;
     } catch (err) {
       failure = err;
     }
     if (Date.now() >= deadline) throw new Error(`${what} within ${timeoutMs} ms`, failure === undefined ? {} : { cause: failure });
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Resolves once `fn(arg)` is truthy in the page. Polled from Node rather than
+ * in the page: Firefox throttles timers in background tabs, and its BiDi can
+ * leave an in-page wait on the document a navigation replaced.
+ */
+export function pollInPage<A>(evaluate: RawPage['evaluate'], fn: (arg: A) => unknown, arg: A, what: string, timeoutMs = WAIT_MS): Promise<void> {
+  return poll(() => evaluate(fn, arg), what, timeoutMs);
 }
 
 /** A pattern as it crosses into the page: RegExp objects do not serialise. */
