@@ -18,8 +18,14 @@ const targetArg = args.includes('--target') ? args[args.indexOf('--target') + 1]
 const targets = targetArg === undefined ? ['chrome', 'firefox'] : [targetArg];
 for (const t of targets) if (t !== 'chrome' && t !== 'firefox') throw new Error(`unknown --target ${t}`);
 
+// The oldest browsers the bundles are compiled for and the manifests admit: Chrome 120, Firefox ESR 140.
+const CHROME_MIN = '120';
+const FIREFOX_MIN = '140';
 // Firefox needs an id for storage and a declaration of data collected (none) to pass `web-ext lint` cleanly.
-const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } };
+// Desktop from ESR 140 on; Firefox for Android has no ESR and only reads data_collection_permissions
+// from 142, so its minimum is that one (web-ext lint warns otherwise).
+const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: `${FIREFOX_MIN}.0`, data_collection_permissions: { required: ['none'] } };
+const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 /** The one manifest, patched per browser: Chrome runs a service worker, Firefox an event page. */
 function manifestFor(target, base, pkg) {
@@ -27,7 +33,13 @@ function manifestFor(target, base, pkg) {
   manifest.version = pkg.version;
   if (target === 'firefox') {
     manifest.background = { scripts: ['background.js'] };
-    manifest.browser_specific_settings = { gecko: GECKO };
+    manifest.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
+    // Firefox's default MV3 policy is this plus upgrade-insecure-requests, which turns the header
+    // probe's http:// request into https:// and so never reaches a site served over http only
+    // (Chrome's default does not upgrade). Scripts stay packaged-only, as by default.
+    manifest.content_security_policy = { extension_pages: "script-src 'self';" };
+  } else {
+    manifest.minimum_chrome_version = CHROME_MIN;
   }
   return manifest;
 }
@@ -122,7 +134,7 @@ function bundleOptions(outdir, target) {
     outdir,
     bundle: true,
     format: 'iife',
-    target: target === 'chrome' ? 'chrome120' : 'firefox128',
+    target: target === 'chrome' ? `chrome${CHROME_MIN}` : `firefox${FIREFOX_MIN}`,
     jsx: 'automatic',
     jsxImportSource: 'preact',
     // Minified: this code is parsed on every worker start and popup opening (budgets in

@@ -1,8 +1,8 @@
 // `npm run screenshots`: renders the popup's main states in headless Chromium
 // into docs/, from the same local sites the end-to-end tests use.
-/// <reference types="chrome" />
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilWatching } from '../test/e2e/harness/browser.js';
+import { chromiumDriver } from '../test/e2e/harness/chromium.js';
+import { launch, useResolver, waitUntilRecorded } from '../test/e2e/harness/extension-browser.js';
 import { startSites } from '../test/e2e/harness/sites.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
 import { domainObject, networkObject, startRdapServer } from '../test/helpers/rdap-server.js';
@@ -31,25 +31,21 @@ const rdap = await startRdapServer({
   'domain/shop.example': domainObject('shop.example', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
   'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),
 });
-const ext = await launchWithExtension(sites.port);
+const ext = await launch(chromiumDriver, sites);
 try {
-  const tab = await ext.context.newPage();
-  await waitUntilWatching(ext, tab);
-  await ext.useResolver(doh.url, rdap.url);
+  const tab = await ext.newPage();
+  await useResolver(ext, doh.url, rdap.url);
   for (const shot of shots) {
     let query = `host=${shot.host ?? ''}`;
     if (shot.tab !== undefined) {
       await tab.goto(shot.tab);
-      await waitUntilRecorded(ext.worker, new URL(shot.tab).hostname);
-      query = `tabId=${await tabIdOf(ext.worker, shot.tab)}`;
+      await waitUntilRecorded(ext, new URL(shot.tab).hostname);
+      query = `tabId=${await ext.tabIdOf(shot.tab)}`;
     }
-    const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.emulateMedia({ colorScheme: shot.dark === true ? 'dark' : 'light' });
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?${query}`);
-    await popup.locator('[data-role="email"]:not([aria-busy="true"])').waitFor();
-    if (shot.openEvidence === true) await popup.locator('.evidence summary').first().click();
-    await popup.locator('body').screenshot({ path: `${docs}${shot.file}` });
+    const popup = await ext.openPopup(query);
+    await popup.waitForSelector('[data-role="email"]:not([aria-busy="true"])');
+    if (shot.openEvidence === true) await popup.click('.evidence summary');
+    await popup.screenshot(`${docs}${shot.file}`, { colorScheme: shot.dark === true ? 'dark' : 'light' });
     await popup.close();
     console.log(`docs/${shot.file}`);
   }

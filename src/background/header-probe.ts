@@ -1,6 +1,7 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { ProbeTimedOut, probe, type ProbeRequest, type ProbeResult } from '../core/probe.js';
 import { lookupRequestInit } from './lookup-fetch.js';
+import { isOwnRequest } from './platform.js';
 
 // The header probe for a link the person looks up without opening it: one
 // HEAD (GET if refused) from the worker, without cookies, through the same
@@ -17,9 +18,7 @@ const waiting = new Map<string, (ip: string) => void>();
 
 /** Called for every response whose tabId is -1: keeps the address of the extension's own probe responses. */
 export function noteOwnResponse(details: WebRequest.OnResponseStartedDetailsType): void {
-  const ours = browser.runtime.getURL('');
-  const from = details.initiator ?? details.originUrl ?? details.documentUrl ?? '';
-  if (details.ip === undefined || !(`${from}/`.startsWith(ours) || from.startsWith(ours))) return;
+  if (details.ip === undefined || !isOwnRequest(details, browser.runtime.getURL(''))) return;
   answeredBy.delete(details.url);
   answeredBy.set(details.url, details.ip);
   while (answeredBy.size > MAX_REMEMBERED) answeredBy.delete(answeredBy.keys().next().value as string);

@@ -21,13 +21,14 @@ import { documentsRecorded, recordDocument, recordResource } from './recorder.js
 import { showBadge } from './badge.js';
 import { createMenus, onMenuClicked } from './context-menu.js';
 import { serveLookup } from './lookup-service.js';
-import { listenForCommits, responseHeaderOptions } from './platform.js';
+import { listenForCommits, responseListenerOptions } from './platform.js';
+import type { WebRequest } from 'webextension-polyfill';
 
 function report(err: unknown): void {
   console.error('whoserves:', err);
 }
 
-browser.webRequest.onResponseStarted.addListener((details) => void recordDocument(details).catch(report), { urls: ['<all_urls>'], types: ['main_frame'] }, responseHeaderOptions());
+browser.webRequest.onResponseStarted.addListener((details) => void recordDocument(details).catch(report), { urls: ['<all_urls>'], types: ['main_frame'] }, responseListenerOptions(browser.webRequest) as WebRequest.OnResponseStartedOptions[]);
 browser.webRequest.onResponseStarted.addListener((details) => void recordResource(details)?.catch(report), { urls: ['<all_urls>'] });
 
 listenForCommits((tabId, url) => {

@@ -1,33 +1,13 @@
 import assert from 'node:assert/strict';
-import type { StorageArea } from '../../src/background/session-store.js';
 import { TAB_RECORDS_BUDGET, tabRecorder } from '../../src/background/tab-records.js';
 import { recentHosts } from '../../src/background/recent-hosts.js';
 import { seenFromResponse, type SeenResponse } from '../../src/core/observation-record.js';
 import { realEngine } from './engine-fixture.js';
+import { MemoryArea } from './memory-area.js';
 
 // The worker's recording code under load: 100 000 webRequest-style events over
 // 1 000 tabs, through the same stores the worker uses, over an in-memory
 // storage area that counts what it holds.
-
-class MemoryArea implements StorageArea {
-  readonly data = new Map<string, unknown>();
-  writes = 0;
-  async get(key: string) {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-  async set(items: Record<string, unknown>) {
-    this.writes++;
-    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
-  }
-  async remove(keys: string[]) {
-    for (const k of keys) this.data.delete(k);
-  }
-  bytes(): number {
-    let n = 0;
-    for (const [k, v] of this.data) n += k.length + JSON.stringify(v).length;
-    return n;
-  }
-}
 
 const TABS = 1000;
 const EVENTS = 100_000;

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
-import type { StorageArea } from '../../src/background/session-store.js';
 import { tabRecorder } from '../../src/background/tab-records.js';
+import { MemoryArea } from './memory-area.js';
 import { seenResponse } from '../helpers/site-models.js';
 
 // What a tab shows is what it committed to: a response is only a candidate.
-
-class MapArea implements StorageArea {
-  readonly data = new Map<string, unknown>();
-  async get(key: string) {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
-  }
-  async remove(keys: string[]) {
-    for (const k of keys) this.data.delete(k);
-  }
-}
 
 const T = 7;
 async function navigate(tabs: ReturnType<typeof tabRecorder>, url: string, ip: string, headers: Record<string, string> = {}) {
@@ -27,7 +14,7 @@ async function navigate(tabs: ReturnType<typeof tabRecorder>, url: string, ip: s
 
 describe('tab records', () => {
   it('a response the tab never commits to (204 No Content, a download) does not replace the page', async () => {
-    const tabs = tabRecorder(new MapArea());
+    const tabs = tabRecorder(new MemoryArea());
     await navigate(tabs, 'https://forum.example/', '104.16.1.1', { 'cf-ray': 'x' });
     // The page navigates its own tab to another server that answers 204: the browser stays on the page.
     await tabs.recordResponse(T, 'https://elsewhere.example/204', seenResponse('elsewhere.example', '88.198.1.1', { server: 'nginx' }, 204));
@@ -37,7 +24,7 @@ describe('tab records', () => {
   });
 
   it('restores a page from the back/forward cache with its own answer, without a request', async () => {
-    const tabs = tabRecorder(new MapArea());
+    const tabs = tabRecorder(new MemoryArea());
     await navigate(tabs, 'https://a.example/', '104.16.1.1');
     await tabs.recordResource(T, 'cdn.a.example', '151.101.1.1');
     await navigate(tabs, 'https://b.example/', '88.198.1.1');
@@ -48,7 +35,7 @@ describe('tab records', () => {
   });
 
   it('keeps the document through same-document navigations (history.pushState, fragments)', async () => {
-    const tabs = tabRecorder(new MapArea());
+    const tabs = tabRecorder(new MemoryArea());
     await navigate(tabs, 'https://app.example/', '76.76.21.21');
     const pushed = await tabs.commit(T, 'https://app.example/settings#top', 'app.example');
     assert.equal(pushed.commit, 'same-document');
@@ -56,7 +43,7 @@ describe('tab records', () => {
   });
 
   it('tells a page loaded before whoserves watched from one shown without a response', async () => {
-    const tabs = tabRecorder(new MapArea());
+    const tabs = tabRecorder(new MemoryArea());
     const before = await tabs.commit(T, 'https://old.example/', 'old.example');
     assert.equal(before.document.missing, 'unseen');
     await navigate(tabs, 'https://a.example/', '104.16.1.1');
@@ -65,13 +52,13 @@ describe('tab records', () => {
   });
 
   it('answers the popup before the commit event arrives, from the response for the tab\'s very URL', async () => {
-    const tabs = tabRecorder(new MapArea());
+    const tabs = tabRecorder(new MemoryArea());
     await tabs.recordResponse(T, 'https://fast.example/', seenResponse('fast.example', '104.16.1.1'));
     assert.equal((await tabs.documentAt(T, 'https://fast.example/', 'fast.example'))?.seen?.ip, '104.16.1.1');
   });
 
   it('counts a page\'s resources for the document shown, up to its cap, and forgets a closed tab', async () => {
-    const area = new MapArea();
+    const area = new MemoryArea();
     const tabs = tabRecorder(area);
     await navigate(tabs, 'https://a.example/', '104.16.1.1');
     for (let i = 0; i < 400; i++) await tabs.recordResource(T, `h${i}.example`, undefined);
