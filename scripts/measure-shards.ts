@@ -22,7 +22,7 @@ import { SHARD_DIR, SHARD_INDEX, ShardedIpData, decodeShardIndex } from '../src/
 import { decodePublished } from '../src/core/ip/published-table.js';
 import { formatIPv4, formatIPv6, v6Words } from '../src/core/ip/parse-ip.js';
 import { readAsnRows } from '../src/node/read-ip-sources.js';
-import { chromiumPath } from '../test/e2e/harness/chromium-path.js';
+import { chromiumPath } from '../test/e2e/harness/browser-paths.js';
 import { realAssets, realCatalogue } from '../test/unit/engine-fixture.js';
 import type { MeasureApi } from './measure-shards-worker.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { chromiumPath } from '../../test/e2e/harness/chromium-path.js';
+import { chromiumPath } from '../../test/e2e/harness/browser-paths.js';
 import { extensionArgs, offlineArgs } from '../../test/e2e/harness/chromium-args.js';
 import { Cdp } from './cdp.js';
 
