@@ -4,7 +4,7 @@
  */
 export function Announcer({ text }: { text: string }) {
   return (
-    <p class="visually-hidden" role="status">
+    <p class="visually-hidden" role="status" data-announcer>
       {text}
     </p>
   );

@@ -1,5 +1,5 @@
 import type { SiteModel } from '../../src/core/model/site-model.js';
-import { errorText, roleName } from '../../src/core/model/wording.js';
+import { distinctErrors, errorSubject, errorText } from '../../src/core/model/wording.js';
 import { t, words } from '../i18n.js';
 
 /**
@@ -10,7 +10,7 @@ import { t, words } from '../i18n.js';
 export function Missing({ model }: { model: SiteModel }) {
   const { lookup } = model;
   const notFound = lookup.dns?.nxdomain === true;
-  const errors = lookup.errors.filter((e, i, all) => !(notFound && e.status === 'nxdomain') && all.findIndex((x) => x.step === e.step && x.query === e.query) === i);
+  const errors = distinctErrors(lookup.errors).filter((e) => !(notFound && e.status === 'nxdomain'));
   const named = (role: string) => lookup.report.providers.some((p) => p.role === role);
   const failed = (role: string) => errors.some((e) => e.role === role);
   const facts: string[] = [];
@@ -26,7 +26,7 @@ export function Missing({ model }: { model: SiteModel }) {
         {facts.map((f) => <li key={f}>{f}</li>)}
         {errors.map((e) => (
           <li key={`${e.step} ${e.query}`} data-step={e.step} data-status={e.status}>
-            <span class="missing-role">{e.step === 'http' ? t('missingSite') : e.step === 'rdap-ip' ? t('missingNetwork') : e.role === undefined ? t('step_dns') : roleName(words, e.role)}: </span>
+            <span class="missing-role">{errorSubject(words, e)}: </span>
             {errorText(words, e)}
           </li>
         ))}

@@ -31,15 +31,26 @@ function report(err: unknown): void {
 browser.webRequest.onResponseStarted.addListener((details) => void recordDocument(details).catch(report), { urls: ['<all_urls>'], types: ['main_frame'] }, responseListenerOptions(browser.webRequest) as WebRequest.OnResponseStartedOptions[]);
 browser.webRequest.onResponseStarted.addListener((details) => void recordResource(details)?.catch(report), { urls: ['<all_urls>'] });
 
-listenForCommits((tabId, url) => {
-  const target = pageTarget(url);
-  if (target.kind !== 'site') return;
-  void documentsRecorded(tabId)
-    .catch(() => undefined)
-    .then(() => tabs.commit(tabId, url, target.host))
-    .then(({ commit, document }) => (commit === 'same-document' ? undefined : showBadge(tabId, document)))
-    .catch(report);
-});
+listenForCommits(
+  browser,
+  (tabId, url) => {
+    const target = pageTarget(url);
+    if (target.kind !== 'site') return;
+    void documentsRecorded(tabId)
+      .catch(() => undefined)
+      .then(() => tabs.commit(tabId, url, target.host))
+      .then(({ commit, document }) => (commit === 'same-document' ? undefined : showBadge(tabId, document)))
+      .catch(report);
+  },
+  (tabId, url) => {
+    const target = pageTarget(url);
+    if (target.kind !== 'site') return;
+    void tabs
+      .documentAt(tabId, url, target.host)
+      .then((document) => (document === undefined ? undefined : showBadge(tabId, document)))
+      .catch(report);
+  },
+);
 browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId).catch(report));
 
 browser.runtime.onInstalled.addListener(createMenus);

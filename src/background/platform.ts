@@ -1,9 +1,9 @@
-import browser from 'webextension-polyfill';
+import type { Browser } from 'webextension-polyfill';
 
 // Where Chrome and Firefox differ in the APIs the worker listens with. The
-// decisions are pure functions over what each browser hands over, so both
-// shapes are tested in Node (test/unit/platform.test.ts); docs/architecture.md
-// lists the rest.
+// decisions are pure functions over what each browser hands over (the API is
+// passed in, never imported), so both shapes are tested in Node
+// (test/unit/platform.test.ts); docs/architecture.md lists the rest.
 
 /**
  * Options for onResponseStarted listeners: response headers, and in Chrome
@@ -37,12 +37,16 @@ export function isOwnRequest(details: RequestOrigin, ownRoot: string): boolean {
  * status "loading"; the URL comes with the tab, which host access lets us
  * read). Firefox can filter the event to status changes, so title and
  * favicon updates do not wake the background; Chrome has no such filter.
+ * Firefox also resets a tab's badge at its location change, which can come
+ * after that event, so there `onLoaded` (status "complete") sets it again.
  */
-export function listenForCommits(onCommit: (tabId: number, url: string) => void): void {
-  const listener = (tabId: number, change: { status?: string }, tab: { url?: string }) => {
-    if (change.status === 'loading' && tab.url !== undefined) onCommit(tabId, tab.url);
-  };
+export function listenForCommits(browser: Browser, onCommit: (tabId: number, url: string) => void, onLoaded: (tabId: number, url: string) => void): void {
   const filterable = typeof (browser.runtime as unknown as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  const listener = (tabId: number, change: { status?: string }, tab: { url?: string }) => {
+    if (tab.url === undefined) return;
+    if (change.status === 'loading') onCommit(tabId, tab.url);
+    else if (change.status === 'complete' && filterable) onLoaded(tabId, tab.url);
+  };
   if (filterable) (browser.tabs.onUpdated.addListener as (l: typeof listener, f: { properties: string[] }) => void)(listener, { properties: ['status'] });
   else browser.tabs.onUpdated.addListener(listener);
 }

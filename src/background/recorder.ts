@@ -4,6 +4,7 @@ import { hostOfWebUrl } from '../core/url-host.js';
 import { loadEngine } from './engine.js';
 import { recent, tabs } from './stores.js';
 import { noteOwnResponse } from './header-probe.js';
+import { showBadge } from './badge.js';
 
 // What the worker keeps of each response, as cheaply as it can: this runs for
 // every response of every page. Main documents are recorded with the headers
@@ -28,7 +29,9 @@ export function recordDocument(details: WebRequest.OnResponseStartedDetailsType)
     if (seen === undefined) return;
     // The commit waits for this, so only the tab's record is awaited; the recent hosts follow.
     void recent.remember(seen).catch((err: unknown) => console.error('whoserves:', err));
-    await tabs.recordResponse(details.tabId, details.url, seen);
+    const completed = await tabs.recordResponse(details.tabId, details.url, seen);
+    // The commit came first (Firefox) and found no response to badge; now there is one.
+    if (completed !== undefined) await showBadge(details.tabId, completed);
   };
   const done = documentsRecorded(details.tabId).then(record, record);
   recording.set(details.tabId, done);

@@ -25,6 +25,8 @@ export interface DocumentRecord {
   seen?: SeenResponse;
   /** Why there is no response: loaded before whoserves watched, or restored/served without a request. */
   missing?: 'unseen' | 'no-response';
+  /** When the tab committed to this URL without a response for it: one may still come (LATE_RESPONSE_MS). */
+  committedAt?: number;
   resources: Record<string, ResourceHost>;
   /** How many hosts `resources` holds (counting keys would cost a walk per event). */
   hostCount: number;
@@ -47,6 +49,14 @@ const MAX_RESOURCE_HOSTS = 300;
 const MAX_PREVIOUS_HOSTS = 50;
 const MAX_PENDING = 3;
 const MAX_PREVIOUS = 3;
+/**
+ * Firefox can deliver a tab's commit event before the response that the
+ * commit was for (measured in ESR 153): a response for the very URL a tab
+ * just committed to without one is that document's. Only the same URL,
+ * and only briefly, so a page navigating its tab elsewhere (a 204) still
+ * cannot change what is said about it.
+ */
+const LATE_RESPONSE_MS = 5000;
 
 /** A URL as the tab and webRequest both give it, minus the fragment (which never reaches a server). */
 export function documentUrl(url: string): string {
@@ -70,14 +80,27 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
   return {
     records,
 
-    /** A main document's response: a candidate until the tab commits to its URL. */
-    recordResponse(tabId: number, url: string, seen: SeenResponse): Promise<void> {
-      return records.update(String(tabId), (current) => {
+    /**
+     * A main document's response: a candidate until the tab commits to its
+     * URL, or, when the commit came first, the document it completes (returned).
+     */
+    async recordResponse(tabId: number, url: string, seen: SeenResponse): Promise<DocumentRecord | undefined> {
+      let completed: DocumentRecord | undefined;
+      await records.update(String(tabId), (current) => {
         const record = current ?? { pending: [], previous: [] };
         const at = documentUrl(url);
+        const doc = record.current;
+        if (doc?.url === at && doc.committedAt !== undefined && seen.at >= doc.committedAt && seen.at - doc.committedAt <= LATE_RESPONSE_MS) {
+          delete doc.missing;
+          delete doc.committedAt;
+          doc.seen = seen;
+          completed = doc;
+          return record;
+        }
         record.pending = [...record.pending.filter((p) => p.url !== at), { url: at, seen }].slice(-MAX_PENDING);
         return record;
       });
+      return completed;
     },
 
     /**
@@ -87,7 +110,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      * same document when the origin did not change (history.pushState, a
      * fragment); otherwise a document without a response.
      */
-    async commit(tabId: number, url: string, host: string): Promise<{ commit: Commit; document: DocumentRecord }> {
+    async commit(tabId: number, url: string, host: string, now = Date.now()): Promise<{ commit: Commit; document: DocumentRecord }> {
       let outcome: { commit: Commit; document: DocumentRecord } | undefined;
       await records.update(String(tabId), (existing) => {
         const record = existing ?? { pending: [], previous: [] };
@@ -108,12 +131,14 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
           record.current = earlier;
           outcome = { commit: 'restored', document: earlier };
         } else if (record.current !== undefined && originOf(record.current.url) === originOf(at)) {
+          // Or a new document of the same site whose response Firefox has yet to deliver.
           record.current.url = at;
+          record.current.committedAt = now;
           outcome = { commit: 'same-document', document: record.current };
         } else {
           retire(record.current);
           // No record at all: the page was there before whoserves watched this tab.
-          record.current = { url: at, host, missing: existing === undefined ? 'unseen' : 'no-response', resources: {}, hostCount: 0 };
+          record.current = { url: at, host, missing: existing === undefined ? 'unseen' : 'no-response', committedAt: now, resources: {}, hostCount: 0 };
           outcome = { commit: 'new-document', document: record.current };
         }
         return record;

@@ -1,6 +1,6 @@
 import type { SiteModel } from '../core/model/site-model.js';
 import { summarise } from '../core/model/summarise.js';
-import { addressKindText, certaintyText, companyLabel, errorText, evidenceText, roleName, whoCanActText } from '../core/model/wording.js';
+import { addressKindText, certaintyText, companyLabel, distinctErrors, errorSubject, errorText, evidenceText, roleName, whoCanActText } from '../core/model/wording.js';
 import { inLocale } from '../core/locales.js';
 import { english } from './english.js';
 import { terminalText } from './terminal-text.js';
@@ -37,7 +37,7 @@ export function formatSummary(model: SiteModel): string {
   }
   if (lookup.errors.length > 0) {
     out.push('', `  ${english('missingHeading')}`);
-    for (const e of lookup.errors) out.push(`    · ${errorText(english, e)}`);
+    for (const e of distinctErrors(lookup.errors)) out.push(`    · ${errorSubject(english, e)}: ${errorText(english, e)}`);
     // The extension never asks inside your network; the command line can, when you say so.
     if (lookup.errors.some((e) => e.step === 'http' && e.status === 'private-address')) out.push(`    (${PRIVATE_HINT})`);
   }

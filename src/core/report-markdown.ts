@@ -1,21 +1,27 @@
 import { inLocale, type Locale } from './locales.js';
 import type { SiteModel } from './model/site-model.js';
 import { summarise } from './model/summarise.js';
-import { addressKindText, certaintyText, companyLabel, errorText, evidenceText, roleName, whoCanActText, type Words } from './model/wording.js';
+import { addressKindText, certaintyText, companyLabel, distinctErrors, errorSubject, errorText, evidenceText, roleName, whoCanActText, type Words } from './model/wording.js';
 
 // The report as Markdown, to paste into an abuse form, an issue or a chat, in
 // the person's language, from the same rows the popup shows.
 
 /**
- * Text from strangers' servers, made inert in Markdown: line breaks and
- * other control characters become spaces (so a registry string cannot add a
- * line, a list item or a heading), and every character Markdown gives a
- * meaning to is escaped, including `-`, `=`, `#` and `.` that start a block.
+ * Text from strangers' servers, made inert in Markdown but still readable
+ * where it is pasted as plain text (an abuse form): line breaks and other
+ * control characters become spaces, so a registry string cannot add a line,
+ * a list item or a heading; the characters that make inline markup (links,
+ * emphasis, code, HTML) are escaped; and what would open a block is escaped
+ * where the value opens a line (the answer sentence starts with a name).
+ * Dots, hyphens and colons mid-text mean nothing and stay as they are, so
+ * host names and URLs read as written.
  */
 export function mdText(s: string): string {
   return s
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~=:"]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 export function reportMarkdown(model: SiteModel, words: Words, locale: Locale, generatedAt: Date): string {
@@ -47,7 +53,7 @@ export function reportMarkdown(model: SiteModel, words: Words, locale: Locale, g
   }
   if (lookup.errors.length > 0) {
     out.push('', `## ${w('missingHeading')}`, '');
-    for (const e of lookup.errors) out.push(`- ${errorText(w, e)}`);
+    for (const e of distinctErrors(lookup.errors)) out.push(`- ${errorSubject(w, e)}: ${errorText(w, e)}`);
   }
   out.push('', `_${words('mdGenerated', generatedAt.toISOString().slice(0, 10))}_`, '');
   return out.join('\n');

@@ -94,7 +94,7 @@ describe('whoserves lookup', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^ {4}Network: AMAZON-CF, 13\.32\.0\.0 – 13\.33\.255\.255, Amazon\.com, Inc\.$/m);
     assert.match(r.out, /^ {2}Example Registrar, Inc\. — Registrar\n {4}Contact for abuse \(from the registry's record\): abuse@registrar\.example, \+1\.5555550100$/m);
-    assert.match(r.out, /^ {4}· MX example-shop\.com: the resolver could not get an answer \(SERVFAIL\)$/m);
+    assert.match(r.out, /^ {4}· Email: MX example-shop\.com: the resolver could not get an answer \(SERVFAIL\)$/m);
   });
 
   for (const [domain, status, detail, extra] of [
@@ -158,7 +158,7 @@ describe('whoserves lookup', () => {
   it('exits 1 when nothing resolves, saying why', async () => {
     const r = await run(['lookup', '--no-rdap', '--doh', doh.url, 'no-such-host.invalid']);
     assert.equal(r.code, 1);
-    assert.match(r.out, /^ {4}· A no-such-host\.invalid: no such name \(NXDOMAIN\)$/m);
+    assert.match(r.out, /^ {4}· DNS: A no-such-host\.invalid: no such name \(NXDOMAIN\)$/m);
   });
 
   it('exits 1 with the reason when the resolver is down', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { drivers } from './harness/drivers.js';
 import { launch, useResolver, waitUntilRecorded } from './harness/extension-browser.js';
 import { startSites, type SiteServer } from './harness/sites.js';
+import { company, lookupFinished } from './harness/suite.js';
 import { startDohServer, type DohServer } from '../helpers/doh-server.js';
 import { startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
@@ -36,8 +37,8 @@ for (const driver of drivers) {
       await page.goto('http://cf-site.test/');
       await waitUntilRecorded(ext, 'cf-site.test');
       const popup = await ext.openPopup(`tabId=${await ext.tabIdOf('http://cf-site.test/')}`);
-      await popup.waitForSelector('[data-role="edge"] [data-provider="cloudflare"]');
-      await popup.waitForSelector('[data-role="email"]:not([aria-busy="true"])');
+      await popup.waitForSelector(company('cloudflare', 'edge'));
+      await lookupFinished(popup);
       await ext.close();
 
       ext = await launch(driver, sites, { profile });
@@ -47,7 +48,7 @@ for (const driver of drivers) {
         assert.equal(settings.resolver, doh.url);
         assert.equal(settings.rdapServer, rdap.url);
         assert.ok('cf-site.test' in (stored.local.history as Record<string, unknown>), 'history survived');
-        const seenHosts = Object.entries(stored.session).flatMap(([k, v]) => (k.startsWith('tab:') ? [(v as { host: string }).host] : []));
+        const seenHosts = Object.entries(stored.session).flatMap(([k, v]) => (k.startsWith('tab:') ? [(v as { current?: { host: string } }).current?.host] : []));
         assert.ok(!seenHosts.includes('cf-site.test'), `what was seen of tabs is gone: ${seenHosts.join()}`);
       } finally {
         await ext.close();

@@ -105,7 +105,7 @@ describe('popup components', () => {
   });
 
   it('a host that does not exist: said once, with nothing to retry', () => {
-    const html = site(all.notFound!).replace(/<p class="visually-hidden" role="status">.*?<\/p>/, '');
+    const html = site(all.notFound!).replace(/<p class="visually-hidden" role="status" data-announcer="true">.*?<\/p>/, '');
     assert.match(text(html), /nope\.example does not exist/);
     assert.equal(text(html).match(/does not exist/gi)?.length, 1, text(html));
     assert.doesNotMatch(text(html), /No company could be named/);
@@ -120,11 +120,11 @@ describe('popup components', () => {
   it('while the lookup runs: the steps in words, and no announcement yet', () => {
     const html = site(all.inProgress!, false);
     assert.match(text(html), /DNS … in progress Site ✓ done Registry … in progress/);
-    assert.match(html, /<p class="visually-hidden" role="status"><\/p>/);
+    assert.match(html, /<p class="visually-hidden" role="status" data-announcer="true"><\/p>/);
   });
 
   it('announces once when the lookup lands, in one sentence', () => {
-    assert.match(site(all.proxied!), /<p class="visually-hidden" role="status">forum\.example: Cloudflare fronts this site/);
+    assert.match(site(all.proxied!), /<p class="visually-hidden" role="status" data-announcer="true">forum\.example: Cloudflare fronts this site/);
   });
 
   it('the page\'s other hosts in one line, opening to host, address, company, role and a lookup for each', () => {

@@ -51,6 +51,28 @@ describe('tab records', () => {
     assert.equal(cached.document.missing, 'no-response');
   });
 
+  it('completes a document whose commit event came before its response (Firefox), for that URL and briefly only', async () => {
+    const tabs = tabRecorder(new MemoryArea());
+    await navigate(tabs, 'https://a.example/', '104.16.1.1');
+    const early = await tabs.commit(T, 'https://b.example/', 'b.example', 1_000);
+    assert.equal(early.document.missing, 'no-response');
+    const late = { ...seenResponse('b.example', '88.198.1.1', { server: 'nginx' }), at: 1_050 };
+    const completed = await tabs.recordResponse(T, 'https://b.example/', late);
+    assert.equal(completed?.seen?.ip, '88.198.1.1', 'the badge is set from it');
+    const doc = await tabs.documentAt(T, 'https://b.example/', 'b.example');
+    assert.equal(doc?.seen?.ip, '88.198.1.1');
+    assert.equal(doc?.missing, undefined);
+    // Another URL (a 204 the page navigates to) stays a candidate; so does a response long after.
+    assert.equal(await tabs.recordResponse(T, 'https://elsewhere.example/204', { ...late, host: 'elsewhere.example', at: 1_100 }), undefined);
+    await tabs.commit(T, 'https://c.example/', 'c.example', 2_000);
+    assert.equal(await tabs.recordResponse(T, 'https://c.example/', { ...seenResponse('c.example', '1.1.1.1'), at: 9_000 }), undefined);
+    assert.equal((await tabs.documentAt(T, 'https://c.example/', 'c.example'))?.missing, 'no-response');
+    // A new page of the same site, its commit first: its own response replaces the one before.
+    await tabs.commit(T, 'https://c.example/next', 'c.example', 10_000);
+    await tabs.recordResponse(T, 'https://c.example/next', { ...seenResponse('c.example', '2.2.2.2'), at: 10_010 });
+    assert.equal((await tabs.documentAt(T, 'https://c.example/next', 'c.example'))?.seen?.ip, '2.2.2.2');
+  });
+
   it('answers the popup before the commit event arrives, from the response for the tab\'s very URL', async () => {
     const tabs = tabRecorder(new MemoryArea());
     await tabs.recordResponse(T, 'https://fast.example/', seenResponse('fast.example', '104.16.1.1'));

@@ -35,6 +35,9 @@ export const WORDING_KEYS: readonly string[] = [
   ...ROLE_NAMES.map((r) => key('role', r)),
   ...SPECIAL.map((s) => key('addressKind', s)),
   ...Object.entries(ERRORS).flatMap(([step, statuses]) => statuses.map((s) => key('error', step, s))),
+  'missingSite',
+  'missingNetwork',
+  'step_dns',
 ];
 
 export function roleName(words: Words, role: Role): string {
@@ -122,6 +125,18 @@ export function evidenceText(words: Words, e: Evidence): string {
 export function errorText(words: Words, e: LookupError): string {
   const extra = e.httpStatus !== undefined ? String(e.httpStatus) : e.timeoutMs !== undefined ? String(e.timeoutMs) : (e.retryAfter ?? '');
   return words(key('error', e.step, e.status), e.query, extra);
+}
+
+/** What a failure leaves unknown, as a label before it: the site, the network, DNS, or the role a query was for. */
+export function errorSubject(words: Words, e: LookupError): string {
+  if (e.step === 'http') return words('missingSite');
+  if (e.step === 'rdap-ip') return words('missingNetwork');
+  return e.role === undefined ? words('step_dns') : roleName(words, e.role);
+}
+
+/** Each failure once: a lookup can meet the same one through two paths. */
+export function distinctErrors(errors: readonly LookupError[]): LookupError[] {
+  return errors.filter((e, i) => errors.findIndex((x) => x.step === e.step && x.query === e.query) === i);
 }
 
 /** A locale's messages.json as Words, substituting $1…$9 as chrome.i18n does (the CLI and tests use it). */

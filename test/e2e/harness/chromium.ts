@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, chromiumPath } from './browser-paths.js';
+import { extensionArgs, offlineArgs } from './chromium-args.js';
 import { testPage, WAIT_MS, type TestPage } from './page.js';
 import type { Driver } from './extension-browser.js';
 
@@ -16,11 +17,10 @@ function chromiumPage(page: Page): TestPage {
     evaluate: (fn, arg) => evaluateIn(page, fn, arg),
     click: (selector) => page.click(selector),
     fill: (selector, value) => page.fill(selector, value),
-    async screenshot(path, viewport, colorScheme) {
-      await page.setViewportSize(viewport);
-      await page.emulateMedia({ colorScheme });
-      await page.screenshot({ path });
-    },
+    evaluateScript: (source) => page.evaluate(source),
+    setViewport: (viewport) => page.setViewportSize(viewport),
+    setColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   });
 }
@@ -36,22 +36,8 @@ export const chromiumDriver: Driver = {
       executablePath: chromiumPath(),
       headless: true,
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        `--disable-extensions-except=${dist}`,
-        `--load-extension=${dist}`,
-        // Every *.test name is the site server, whatever the port; every other name fails to
-        // resolve, so nothing the browser or the extension does can leave the machine. (Sending
-        // everything to the site server as a proxy, as in Firefox, would only log the Google
-        // services Chromium calls whatever its flags say.)
-        `--host-resolver-rules=MAP *.test 127.0.0.1:${sites.port}, EXCLUDE 127.0.0.1, MAP * ~NOTFOUND`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // Every *.test name is the site server; nothing else resolves (chromium-args.ts).
+      args: [...extensionArgs(dist), ...offlineArgs(sites.port)],
     });
     context.setDefaultTimeout(WAIT_MS);
     // What a person's click allows a page: the popup's copy buttons write, and tests read back.

@@ -127,14 +127,19 @@ export function waitInExtension<A>(ext: ExtensionBrowser, check: (arg: A) => Pro
 export function waitUntilRecorded(ext: ExtensionBrowser, host: string, timeoutMs = WAIT_MS): Promise<void> {
   return waitInExtension(ext, async (h) => {
     const all = await chrome.storage.session.get(null);
-    return Object.entries(all).some(([k, v]) => k.startsWith('tab:') && (v as { document?: { host: string } }).document?.host === h);
+    // A tab's record (background/tab-records.ts): the document it committed to, with its response.
+    return Object.entries(all).some(([k, v]) => {
+      const doc = k.startsWith('tab:') ? (v as { current?: { host: string; seen?: unknown } }).current : undefined;
+      return doc?.host === h && doc.seen !== undefined;
+    });
   }, host, `the extension never recorded ${host}`, timeoutMs);
 }
 
 /** Resolves once the extension remembers a response from `host` for lookups outside a tab. */
 export function waitUntilRemembered(ext: ExtensionBrowser, host: string, timeoutMs = WAIT_MS): Promise<void> {
   return waitInExtension(ext, async (h) => {
-    const { 'recent:hosts': hosts } = await chrome.storage.session.get('recent:hosts');
+    // The index of recent hosts (background/recent-hosts.ts).
+    const { 'recent:index': hosts } = await chrome.storage.session.get('recent:index');
     return typeof hosts === 'object' && hosts !== null && h in hosts;
   }, host, `the extension never remembered ${host}`, timeoutMs);
 }

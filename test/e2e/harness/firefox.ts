@@ -74,11 +74,10 @@ function firefoxPage(page: Page): TestPage {
     evaluate: (fn, arg) => evaluateIn(page, fn, arg),
     click: (selector) => page.click(selector),
     fill: (selector, value) => page.locator(selector).fill(value),
-    async screenshot(path, viewport, colorScheme) {
-      await page.setViewport(viewport);
-      await setColorScheme(page.browser(), colorScheme);
-      await page.screenshot({ path });
-    },
+    evaluateScript: (source) => page.evaluate(source),
+    setViewport: (viewport) => page.setViewport(viewport),
+    setColorScheme: (scheme) => setColorScheme(page.browser(), scheme).then(() => undefined),
+    screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   });
 }

@@ -9,7 +9,11 @@ export interface RawPage {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   click(selector: string): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
-  screenshot(path: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark'): Promise<void>;
+  /** Runs a script's source in the page, outside its content security policy (as the browser's devtools do). */
+  evaluateScript(source: string): Promise<unknown>;
+  setViewport(viewport: { width: number; height: number }): Promise<void>;
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,7 +37,12 @@ export interface TestPage {
   innerText(selector: string): Promise<string>;
   attribute(selector: string, name: string): Promise<string | null>;
   count(selector: string): Promise<number>;
-  /** The page at popup size (380×600), for documentation. */
+  /** Runs `fn(arg)` in the page; `fn` crosses into the page as source, so it can use only its argument. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  evaluateScript(source: string): Promise<unknown>;
+  /** Lays the page out at the popup's real size, 380×600, in a light or dark colour scheme. */
+  popupSize(colorScheme?: 'light' | 'dark'): Promise<void>;
+  /** The page at popup size, for documentation. */
   screenshot(path: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<void>;
   close(): Promise<void>;
 }
@@ -131,6 +140,10 @@ export function testPage(raw: RawPage): TestPage {
     await until(pick, { ...target, token }, `no visible ${what}`);
     return `[data-e2e-pick="${token}"]`;
   };
+  const popupSize = async (colorScheme: 'light' | 'dark' = 'light') => {
+    await raw.setViewport({ width: 380, height: 600 });
+    await raw.setColorScheme(colorScheme);
+  };
   const waitFor = (selector: string) => until((s) => document.querySelector(s) !== null, selector, `nothing matches ${selector}`);
   return {
     goto: (url) => raw.goto(url),
@@ -149,7 +162,13 @@ export function testPage(raw: RawPage): TestPage {
       return raw.evaluate(({ s, n }) => document.querySelector(s)?.getAttribute(n) ?? null, { s: selector, n: name });
     },
     count: (selector) => raw.evaluate((s) => document.querySelectorAll(s).length, selector),
-    screenshot: (path, options = {}) => raw.screenshot(path, { width: 380, height: 600 }, options.colorScheme ?? 'light'),
+    evaluate: (fn, arg) => raw.evaluate(fn, arg),
+    evaluateScript: (source) => raw.evaluateScript(source),
+    popupSize,
+    async screenshot(path, options = {}) {
+      await popupSize(options.colorScheme);
+      await raw.screenshot(path);
+    },
     close: () => raw.close(),
   };
 }

@@ -35,13 +35,29 @@ export function defaultSites(): Record<string, Site> {
     },
     'links.test': {
       headers: { server: 'Apache' },
-      body: page('Links', '<p><a id="assets-link" href="http://assets.test/download">assets</a> <a id="unseen-link" href="http://never-loaded.test/">elsewhere</a></p><img src="http://assets.test/pixel.gif" alt="">'),
+      body: page('Links', '<p><a id="assets-link" href="http://assets.test/download">assets</a> <a id="unseen-link" href="http://never-loaded.test/">elsewhere</a></p><img src="http://assets.test/pixel.gif" alt=""><img src="http://d1e2e3example.cloudfront.net/pixel.gif" alt="">'),
     },
     // Never loaded by the browser in the tests: only the header probe asks it.
     'probe-me.test': {
       headers: { 'x-served-by': 'cache-fra-etou8220139-FRA', 'x-fastly-request-id': 'f00d' },
       body: page('probed'),
     },
+    // A platform that builds, hosts and serves the site itself.
+    'platform.test': { headers: { server: 'Netlify', 'x-nf-request-id': '01J0TESTNETLIFY' }, body: page('A site on a platform') },
+    // A URL a page can navigate its own tab to: 204 No Content leaves the page where it is.
+    'nocontent.test': { status: 204, headers: { 'x-served-by': 'cache-fra-etou8220140-FRA', 'x-fastly-request-id': 'decoy' }, body: '' },
+    // A page trying to rewrite what whoserves says about it: a 204 navigation of its own tab,
+    // a synthetic back/forward-cache restore, and requests to hosts that never answer.
+    'decoy.test': {
+      headers: { server: 'cloudflare', 'cf-ray': '8c2b1d3e4f5a6b80-FRA' },
+      body: page('A page that lies', `<script>
+        dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        fetch('http://invented.test/tracker').catch(() => {});
+        new Image().src = 'http://ghost.test/pixel.gif';
+      </script><a id="nocontent" href="http://nocontent.test/">204</a>`),
+    },
+    // A CDN host the page loads from, named by its domain (every host the page loads is on 127.0.0.1 here).
+    'd1e2e3example.cloudfront.net': { headers: { 'x-cache': 'Miss from cloudfront', via: '1.1 abc.cloudfront.net (CloudFront)' }, body: '' },
     'assets.test': {
       headers: { 'x-served-by': 'cache-fra-eddf8230098-FRA', 'x-fastly-request-id': '5f1e6d2c', 'x-timer': 'S1700000000.1,VS0,VE1', 'content-type': 'image/gif' },
       body: '',
