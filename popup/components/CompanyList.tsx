@@ -2,6 +2,7 @@ import type { SiteModel } from '../../src/core/model/site-model.js';
 import type { CompanyRow } from '../../src/core/model/summarise.js';
 import { certaintyText, companyLabel, roleName } from '../../src/core/model/wording.js';
 import { inLocale } from '../../src/core/locales.js';
+import { textOn } from '../../src/core/model/mark-color.js';
 import { t, uiLocale, words } from '../i18n.js';
 import { ContactLinks } from './ContactLinks.js';
 import { EvidenceList } from './EvidenceList.js';
@@ -13,7 +14,7 @@ function Company({ row }: { row: CompanyRow }) {
     <li>
       <details class="company" data-company={row.id} data-roles={row.roles.map((r) => r.role).join(' ')}>
         <summary class="company-head">
-          <span class="mark" style={{ backgroundColor: row.color }} aria-hidden="true">{row.badge}</span>
+          <span class="mark" style={{ backgroundColor: row.color, color: textOn(row.color) }} aria-hidden="true">{row.badge}</span>
           <span class="company-title">
             <span class="company-name">{companyLabel(row)}</span>
             <span class="company-roles">

@@ -3,6 +3,7 @@ import { classify, edgeOf } from '../core/classify.js';
 import { observationOf } from '../core/lookup/lookup-host.js';
 import type { DocumentRecord } from './tab-records.js';
 import { loadEngine } from './engine.js';
+import { textOn } from '../core/model/mark-color.js';
 
 /**
  * Shows the edge of the document a tab just committed to on the toolbar
@@ -20,7 +21,7 @@ export async function showBadge(tabId: number, doc: DocumentRecord): Promise<voi
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: info.badge }),
     browser.action.setBadgeBackgroundColor({ tabId, color: info.color }),
-    browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
+    browser.action.setBadgeTextColor?.({ tabId, color: textOn(info.color) }),
     browser.action.setTitle({ tabId, title: browser.i18n.getMessage('badgeTitle', [info.name, doc.host]) }),
   ]);
 }

@@ -36,9 +36,9 @@ for (const driver of drivers) {
       const popup = await popupForTab('http://cf-site.test/');
       await popup.waitForSelector('[data-act="proxy"]');
       assert.equal(await popup.innerText('.site-host'), 'cf-site.test');
-      assert.match(await popup.innerText('.answer-text'), /^Cloudflare fronts this site and hides its host\. Report to Cloudflare/);
+      assert.match(await popup.innerText('.answer-text'), /^Cloudflare fronts this site and hides its host; it forwards abuse reports to the host\.$/);
       assert.equal(await popup.attribute('.answer .contact-primary a', 'href'), 'https://www.cloudflare.com/abuse/');
-      assert.equal(await popup.attribute('.answer .contact-primary a', 'aria-label'), 'Report abuse to Cloudflare (opens a new tab)');
+      assert.equal(await popup.attribute('.answer .contact-primary a', 'aria-label'), 'Report to Cloudflare (abuse form, opens a new tab)');
       const row = company('cloudflare', 'edge');
       await popup.click(`${row} summary`);
       const evidence = await popup.innerText(`${row} .evidence-list`);
@@ -84,8 +84,9 @@ for (const driver of drivers) {
     it('names the platform that hosts and serves a site, which can act itself', async () => {
       const popup = await popupForTab('http://platform.test/');
       await popup.waitForSelector('[data-act="platform"]');
-      assert.equal(await popup.innerText('.answer-text'), 'Netlify hosts and serves this site and can act on it itself.');
-      assert.ok((await popup.count(company('netlify', 'hosting'))) === 1);
+      assert.equal(await popup.innerText('.answer-text'), 'Vercel hosts and serves this site and can act on it itself.');
+      assert.equal(await popup.attribute('.answer .contact-primary a', 'href'), 'https://vercel.com/abuse');
+      assert.equal(await popup.count(company('vercel', 'hosting')), 1);
       await popup.close();
     });
 

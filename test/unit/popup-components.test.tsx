@@ -58,8 +58,8 @@ describe('popup components', () => {
 
   it('behind a proxy: the proxy can act, with one primary way to reach it, named for the company', () => {
     const html = site(all.proxied!);
-    assert.match(text(html), /Who can act Cloudflare fronts this site and hides its host\. Report to Cloudflare: it forwards reports to the host\. Report to Cloudflare/);
-    assert.match(html, /<a class="button" href="https:\/\/www\.cloudflare\.com\/abuse\/" target="_blank" rel="noopener noreferrer" aria-label="Report abuse to Cloudflare \(opens a new tab\)">/);
+    assert.match(text(html), /Who can act Cloudflare fronts this site and hides its host; it forwards abuse reports to the host\. Report to Cloudflare/);
+    assert.match(html, /<a class="button" href="https:\/\/www\.cloudflare\.com\/abuse\/" target="_blank" rel="noopener noreferrer" aria-label="Report to Cloudflare \(abuse form, opens a new tab\)">/, "the accessible name starts with the visible label");
     assert.match(html, /data-company="cloudflare" data-roles="edge"/);
   });
 

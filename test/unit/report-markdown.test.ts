@@ -14,7 +14,7 @@ describe('copying a report', () => {
   it('writes Markdown that answers who can act first, then one section per company with its contact and evidence', async () => {
     const text = reportMarkdown(await model(), wordsOf('en'), 'en', new Date('2026-11-25T12:00:00Z'));
     assert.match(text, /^# Who serves shop\.example\.com$/m, 'host names read as written');
-    assert.match(text, /^Cloudflare fronts this site and hides its host\. Report to Cloudflare: it forwards reports to the host\.$/m);
+    assert.match(text, /^Cloudflare fronts this site and hides its host; it forwards abuse reports to the host\.$/m);
     assert.match(text, /^- Connected to 104\.16\.1\.1$/m);
     assert.match(text, /^## Cloudflare — Edge$/m);
     assert.match(text, /^- Contact for abuse: https:\/\/www\.cloudflare\.com\/abuse\/$/m, 'a URL stays a URL');

@@ -15,7 +15,7 @@ describe('who can act', () => {
   it('behind a proxy: the proxy, which forwards reports to the hidden host', async () => {
     const s = summarise(await tab('forum.example', '104.16.1.1', { 'cf-ray': 'x-FRA' }));
     assert.deepEqual(s.whoCanAct, { case: 'proxy', company: 'cloudflare' });
-    assert.equal(whoCanActText(en, s.whoCanAct, s.rows), 'Cloudflare fronts this site and hides its host. Report to Cloudflare: it forwards reports to the host.');
+    assert.equal(whoCanActText(en, s.whoCanAct, s.rows), 'Cloudflare fronts this site and hides its host; it forwards abuse reports to the host.');
   });
 
   it('a plain origin: the hosting network, by its number', async () => {

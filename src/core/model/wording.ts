@@ -82,7 +82,7 @@ export function whoCanActText(words: Words, act: WhoCanAct, rows: readonly Compa
     case 'layered':
       return words('act_layered', label(act.company, 'hosting'), label(act.edge, 'edge'));
     case 'proxy':
-      return words('act_proxy', label(act.company, 'edge'), rows.find((r) => r.id === act.company)?.name ?? act.company);
+      return words('act_proxy', label(act.company, 'edge'));
     case 'platform':
       return words('act_platform', label(act.company, 'edge'));
     case 'origin':

@@ -37,7 +37,10 @@ export const chromiumDriver: Driver = {
       headless: true,
       ignoreDefaultArgs: ['--disable-extensions'],
       // Every *.test name is the site server; nothing else resolves (chromium-args.ts).
-      args: [...extensionArgs(dist), ...offlineArgs(sites.port)],
+      args: [...extensionArgs(dist), ...offlineArgs(sites.port), `--lang=${options.locale ?? 'en'}`],
+      // On Linux the UI language (the extension's i18n) comes from the environment.
+      env: { ...process.env, LANGUAGE: options.locale ?? 'en' },
+      locale: options.locale ?? 'en',
     });
     context.setDefaultTimeout(WAIT_MS);
     // What a person's click allows a page: the popup's copy buttons write, and tests read back.

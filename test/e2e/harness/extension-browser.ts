@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
 import type { SiteServer } from './sites.js';
+import { messagesOf } from '../../helpers/locale-words.js';
 import { pollInPage, WAIT_MS, type TestPage } from './page.js';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -53,7 +54,11 @@ export interface DriverSession {
 export interface LaunchOptions {
   /** A profile directory to use and keep (to restart the browser on it); otherwise a fresh one is made and removed. */
   profile?: string;
+  /** The browser's UI language, which the extension shows its messages in; English by default. */
+  locale?: UiLocale;
 }
+
+export type UiLocale = 'en' | 'de';
 
 export interface Driver {
   readonly name: BrowserName;
@@ -146,14 +151,15 @@ export function waitUntilRemembered(ext: ExtensionBrowser, host: string, timeout
 
 /**
  * Points live lookups at a DoH resolver and an RDAP server through the options
- * page, as a person would, and tests the resolver there. Tests give local
- * servers, so no lookup leaves the machine.
+ * page, as a person would, in the browser's language, and tests the resolver
+ * there. Tests give local servers, so no lookup leaves the machine.
  */
-export async function useResolver(ext: ExtensionBrowser, url: string, rdapServer: string): Promise<void> {
+export async function useResolver(ext: ExtensionBrowser, url: string, rdapServer: string, locale: UiLocale = 'en'): Promise<void> {
+  const m = (key: string) => messagesOf(locale)[key]!.message;
   const options = await ext.openOptions();
-  await options.fill('RDAP server URL', rdapServer);
-  await options.fill('Resolver URL', url);
-  await options.clickRole('button', 'Test the resolver');
-  await options.waitForText(/Works: it answered in \d+ ms/);
+  await options.fill(m('optionsRdapServerUrl'), rdapServer);
+  await options.fill(m('optionsCustomUrl'), url);
+  await options.clickRole('button', m('optionsTest'));
+  await options.waitForText(new RegExp(m('optionsTestOk').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\$1', '\\d+')));
   await options.close();
 }

@@ -106,6 +106,8 @@ async function evaluateInParent(browser: Browser, expression: string): Promise<u
 export const firefoxDriver: Driver = {
   name: 'firefox',
   async start(sites, options) {
+    // Debian's firefox-esr ships English only; another UI language needs a language pack.
+    if (options.locale !== undefined && options.locale !== 'en') throw new Error(`Firefox runs in English only here, not ${options.locale}`);
     const dist = DIST.firefox;
     if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
     const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };

@@ -43,7 +43,7 @@ export function defaultSites(): Record<string, Site> {
       body: page('probed'),
     },
     // A platform that builds, hosts and serves the site itself.
-    'platform.test': { headers: { server: 'Netlify', 'x-nf-request-id': '01J0TESTNETLIFY' }, body: page('A site on a platform') },
+    'platform.test': { headers: { server: 'Vercel', 'x-vercel-id': 'fra1::iad1::abcde-1764400000000-0123456789ab', 'x-vercel-cache': 'MISS' }, body: page('A site on a platform') },
     // A URL a page can navigate its own tab to: 204 No Content leaves the page where it is.
     'nocontent.test': { status: 204, headers: { 'x-served-by': 'cache-fra-etou8220140-FRA', 'x-fastly-request-id': 'decoy' }, body: '' },
     // A page trying to rewrite what whoserves says about it: a 204 navigation of its own tab,
