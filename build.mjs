@@ -38,6 +38,9 @@ function manifestFor(target, base, pkg) {
     // probe's http:// request into https:// and so never reaches a site served over http only
     // (Chrome's default does not upgrade). Scripts stay packaged-only, as by default.
     manifest.content_security_policy = { extension_pages: "script-src 'self';" };
+    // Firefox has no Local Network Access: the extension vets its own requests before they are sent
+    // (background/network-guard.ts), with a blocking listener and the browser's resolver.
+    manifest.permissions = [...manifest.permissions, 'webRequestBlocking', 'dns'];
   } else {
     manifest.minimum_chrome_version = CHROME_MIN;
   }

@@ -1,5 +1,6 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
-import { ProbeTimedOut, probe, type ProbeRequest, type ProbeResult } from '../core/probe.js';
+import { ProbeRefused, ProbeTimedOut, probe, type ProbeRequest, type ProbeResult } from '../core/probe.js';
+import { refusedSince } from './network-guard.js';
 import { lookupRequestInit } from './lookup-fetch.js';
 import { isOwnRequest } from './platform.js';
 
@@ -44,10 +45,12 @@ function addressOf(url: string): Promise<string | undefined> {
 
 const request: ProbeRequest = async (url, method) => {
   let res: Response;
+  const start = Date.now();
   try {
     res = await fetch(url, lookupRequestInit(url, { method, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }));
   } catch (err) {
     if ((err as Error).name === 'TimeoutError') throw new ProbeTimedOut(`no answer within ${PROBE_TIMEOUT_MS} ms`);
+    if (refusedSince(start)) throw new ProbeRefused('not asked: the name leads into your own network');
     throw err;
   }
   void res.body?.cancel(); // headers are all we want

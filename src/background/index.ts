@@ -22,12 +22,14 @@ import { showBadge } from './badge.js';
 import { createMenus, onMenuClicked } from './context-menu.js';
 import { serveLookup } from './lookup-service.js';
 import { listenForCommits, responseListenerOptions } from './platform.js';
+import { guardOwnRequests } from './network-guard.js';
 import type { WebRequest } from 'webextension-polyfill';
 
 function report(err: unknown): void {
   console.error('whoserves:', err);
 }
 
+guardOwnRequests();
 browser.webRequest.onResponseStarted.addListener((details) => void recordDocument(details).catch(report), { urls: ['<all_urls>'], types: ['main_frame'] }, responseListenerOptions(browser.webRequest) as WebRequest.OnResponseStartedOptions[]);
 browser.webRequest.onResponseStarted.addListener((details) => void recordResource(details)?.catch(report), { urls: ['<all_urls>'] });
 

@@ -33,6 +33,9 @@ function preferences(addonId: string, sitePort: number): Record<string, unknown>
     'network.proxy.ssl': '127.0.0.1',
     'network.proxy.ssl_port': sitePort,
     'network.dns.disabled': true,
+    // The one name the browser's own resolver knows (as this computer): the extension's request
+    // guard asks it before the probe of a name DNS-over-HTTPS called public (a rebinding answer).
+    'network.dns.localDomains': 'probe-me.test',
     'network.trr.mode': 5,
     'network.dns.disablePrefetch': true,
     'network.http.http3.enable': false,
