@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ext as browser } from '../src/native-browser.js';
 import type { LookupSubject } from '../src/protocol.js';
-import { activeTabSubject } from './subject.js';
 import { t } from './i18n.js';
-import { useLookup } from './use-lookup.js';
+import { useLookup, type Lookup } from './use-lookup.js';
 import { SearchBox } from './components/SearchBox.js';
 import { Notice } from './components/Notice.js';
 import { SiteView } from './components/SiteView.js';
@@ -34,20 +33,19 @@ function Footer() {
   );
 }
 
-export function App({ initial }: { initial: LookupSubject | undefined }) {
-  // What the popup was opened for; a search replaces it until the person goes back.
-  const [opened, setOpened] = useState<LookupSubject | undefined>(initial);
+/**
+ * The popup for what it was opened over (`opened`, undefined only when that
+ * could not be found out: `startProblem` says why), whose lookup `early`
+ * began before the first render.
+ */
+export function App({ opened, early, startProblem }: { opened: LookupSubject | undefined; early?: Lookup | undefined; startProblem?: string | undefined }) {
+  // A search replaces what the popup was opened for until the person goes back.
   const [searched, setSearched] = useState<LookupSubject | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    if (opened !== undefined) return;
-    activeTabSubject().then(setOpened, (err: unknown) => setProblem(err instanceof Error ? err.message : String(err)));
-  }, [opened]);
+  const [problem, setProblem] = useState<string | undefined>(startProblem);
 
   const subject = searched ?? opened;
-  const state = useLookup(subject, attempt);
+  const state = useLookup(subject, attempt, early);
   const retry = () => setAttempt((n) => n + 1);
   const tabId = subject?.kind === 'tab' ? subject.tabId : undefined;
   const reload = tabId === undefined ? undefined : () => void reloadTab(tabId).then(retry, (err: unknown) => setProblem(String(err)));

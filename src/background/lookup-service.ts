@@ -9,6 +9,7 @@ import type { Change } from '../core/history.js';
 import type { LookupSubject, LookupUpdate } from '../protocol.js';
 import { loadEngine, loadPublicSuffixes } from './engine.js';
 import { loadSettings } from './settings.js';
+import type { Settings } from '../core/settings.js';
 import { recent, tabs } from './stores.js';
 import { takePendingLookup } from './context-menu.js';
 import { recordHistory } from './history-store.js';
@@ -35,6 +36,7 @@ async function resourcesOf(engine: Engine, doc: DocumentRecord, domain: string |
 
 interface SiteRequest {
   origin: LookupOrigin;
+  settings: Settings;
   target: LookupTarget;
   policy: LookupPolicy;
   page?: PageState;
@@ -43,7 +45,7 @@ interface SiteRequest {
 }
 
 async function runSite(engine: Engine, request: SiteRequest, send: Send, history: boolean): Promise<void> {
-  const settings = await loadSettings();
+  const { settings } = request;
   const base = { kind: 'site' as const, origin: request.origin, ...(request.page === undefined ? {} : { page: request.page }) };
   let resources: ResourceHost[] | undefined;
   let moves: Change[] | undefined;
@@ -63,17 +65,25 @@ async function runSite(engine: Engine, request: SiteRequest, send: Send, history
   send({ phase: 'done', model: model('done', result) });
 }
 
-async function tabRequest(tabId: number, origin: LookupOrigin): Promise<SiteRequest | PopupModel> {
+/** What every request needs, started together when the popup connects: on a cold worker these reads are most of the wait. */
+interface Ready {
+  settings: Promise<Settings>;
+  /** The Public Suffix List, for the registrable domain. */
+  suffixes: Promise<void>;
+}
+
+async function tabRequest(tabId: number, origin: LookupOrigin, ready: Ready): Promise<SiteRequest | PopupModel> {
   const tab = await browser.tabs.get(tabId);
   // Without the "tabs" permission the browser shows us only URLs we have host access to:
   // no URL means a page no website serves (browser UI, a local file, another extension).
   if (tab.url === undefined) return { kind: 'uninspectable', origin, reason: 'hidden-url' };
   const target = pageTarget(tab.url);
   if (target.kind === 'uninspectable') return { kind: 'uninspectable', origin, reason: target.reason };
-  const [settings, doc] = await Promise.all([loadSettings(), tabs.documentAt(tabId, tab.url, target.host)]);
+  const [settings, doc] = await Promise.all([ready.settings, tabs.documentAt(tabId, tab.url, target.host), ready.suffixes]);
   const page: PageState = doc?.seen !== undefined ? 'seen' : (doc?.missing ?? 'unseen');
   return {
     origin,
+    settings,
     target: withDomain(target),
     page,
     ...(doc === undefined ? {} : { document: doc }),
@@ -82,33 +92,37 @@ async function tabRequest(tabId: number, origin: LookupOrigin): Promise<SiteRequ
   };
 }
 
-async function inputRequest(input: string, origin: Exclude<LookupOrigin, 'tab'>): Promise<SiteRequest | PopupModel> {
+async function inputRequest(input: string, origin: Exclude<LookupOrigin, 'tab'>, ready: Ready): Promise<SiteRequest | PopupModel> {
   const target = lookupTarget(input);
   if (!target.ok) return { kind: 'not-a-host', origin, input: input.slice(0, 200), reason: target.reason };
-  const [settings, seen] = await Promise.all([loadSettings(), recent.get(target.host)]);
+  const [settings, seen] = await Promise.all([ready.settings, recent.get(target.host), ready.suffixes]);
   const site = withDomain(target);
   // A link never opened: ask the site itself, as a browser would, only where DNS points at public addresses.
   const probe = seen === undefined && settings.headerProbe && settings.dnsLookups ? 'public-only' : 'never';
-  return { origin, target: site, policy: { dns: settings.dnsLookups, rdap: settings.rdap, probe, probeUrls: probeUrlsFor(input, target.host), ...(seen === undefined ? {} : { seen }) } };
+  return { origin, settings, target: site, policy: { dns: settings.dnsLookups, rdap: settings.rdap, probe, probeUrls: probeUrlsFor(input, target.host), ...(seen === undefined ? {} : { seen }) } };
+}
+
+/** A read begun ahead of need: a request that ends early (a browser page) may never await it, and its failure must not go unhandled. */
+function started<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** Answers one lookup port: the popup's subject, or a lookup the context menu left waiting. */
 export async function serveLookup(subject: LookupSubject, send: Send): Promise<void> {
+  const ready: Ready = { settings: started(loadSettings()), suffixes: started(loadPublicSuffixes()) };
+  const engine = started(loadEngine());
   const pending = subject.kind === 'tab' && subject.takePending ? await takePendingLookup(Date.now()) : undefined;
-  await loadPublicSuffixes();
-  const [engine, request] = await Promise.all([
-    loadEngine(),
-    pending?.origin === 'page'
-      ? tabRequest(pending.tabId, 'page')
-      : pending !== undefined
-        ? inputRequest(pending.input, pending.origin)
-        : subject.kind === 'tab'
-          ? tabRequest(subject.tabId, 'tab')
-          : inputRequest(subject.input, subject.origin),
-  ]);
+  const request = await (pending?.origin === 'page'
+    ? tabRequest(pending.tabId, 'page', ready)
+    : pending !== undefined
+      ? inputRequest(pending.input, pending.origin, ready)
+      : subject.kind === 'tab'
+        ? tabRequest(subject.tabId, 'tab', ready)
+        : inputRequest(subject.input, subject.origin, ready));
   if ('kind' in request) {
     send({ phase: 'done', model: request });
     return;
   }
-  await runSite(engine, request, send, request.origin === 'tab' || request.origin === 'page');
+  await runSite(await engine, request, send, request.origin === 'tab' || request.origin === 'page');
 }
