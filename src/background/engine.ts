@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { createEngine, type Engine } from '../core/engine.js';
 import type { CatalogueFile } from '../core/catalogue/types.js';
+import { inOneLocale } from '../core/catalogue/one-locale.js';
+import { localeFor } from '../core/locales.js';
 import { decodePublished } from '../core/ip/published-table.js';
 import { SHARD_DIR, SHARD_INDEX, ShardedIpData, decodeShardIndex } from '../core/ip/network-shards.js';
 import { publicSuffixes, type PublicSuffixData } from '../core/public-suffixes.js';
@@ -20,12 +22,12 @@ async function asset(name: string): Promise<Response> {
 const bytes = (name: string) => asset(name).then(async (r) => new Uint8Array(await (await r.blob()).arrayBuffer()));
 
 /**
- * The catalogue and the published ranges (what the badge needs), loaded once
- * per worker life; the network shards are fetched by the engine's prepare()
+ * The catalogue (its notes in the browser's language only) and the published
+ * ranges (what the badge needs), loaded once per worker life; the network shards are fetched by the engine's prepare()
  * for the addresses asked about.
  */
 export function loadEngine(): Promise<Engine> {
-  loading ??= Promise.all([asset('catalogue.json').then((r) => r.json() as Promise<CatalogueFile>), bytes('published.bin'), bytes(`${SHARD_DIR}/${SHARD_INDEX}`)])
+  loading ??= Promise.all([asset('catalogue.json').then(async (r) => inOneLocale((await r.json()) as CatalogueFile, localeFor(browser.i18n.getUILanguage()))), bytes('published.bin'), bytes(`${SHARD_DIR}/${SHARD_INDEX}`)])
     .then(([catalogue, published, index]) => createEngine(catalogue, new ShardedIpData(decodeShardIndex(index), decodePublished(published), (name) => bytes(`${SHARD_DIR}/${name}`))))
     .catch((err: unknown) => {
       loading = undefined; // let the next caller try again

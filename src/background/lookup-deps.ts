@@ -16,7 +16,6 @@ import { probeSite } from './header-probe.js';
 // and the header probe, all over the guarded lookup fetch.
 
 let current: { url: string; resolver: Resolver } | undefined;
-let bootstrap: Promise<DnsBootstrap> | undefined;
 
 function resolverFor(url: string): Resolver {
   if (current?.url !== url) current = { url, resolver: createResolver({ resolver: url, fetch: lookupFetch, timeoutMs: DEFAULT_TIMEOUT_MS }) };
@@ -43,14 +42,13 @@ function cachedRdap<T extends { status: string }>(key: string, ask: () => Promis
   return answer;
 }
 
+/**
+ * IANA's list of registries, read for each domain asked about (a millisecond
+ * from the package) rather than kept: the worker stays resident, and the
+ * answers are cached above.
+ */
 function dnsBootstrap(): Promise<DnsBootstrap> {
-  bootstrap ??= fetch(browser.runtime.getURL('data/rdap-dns.json'))
-    .then((r) => r.json() as Promise<DnsBootstrap>)
-    .catch((err: unknown) => {
-      bootstrap = undefined;
-      throw err;
-    });
-  return bootstrap;
+  return fetch(browser.runtime.getURL('data/rdap-dns.json')).then((r) => r.json() as Promise<DnsBootstrap>);
 }
 
 export function workerDeps(engine: Engine, settings: Settings): LookupDeps {
