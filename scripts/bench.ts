@@ -19,6 +19,10 @@ import type { QueryType } from '../src/core/dns/types.js';
 import type { FetchLike } from '../src/core/net/fetch-like.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
 import { realCatalogue } from '../test/unit/engine-fixture.js';
+import { installPublicSuffixes } from '../src/node/use-public-suffixes.js';
+
+// The DNS lookups below work out registrable domains, as every lookup does.
+await installPublicSuffixes();
 
 const require = createRequire(import.meta.url);
 const CidrMatcher = require('cidr-matcher') as new (cidrs: string[]) => { contains(ip: string): boolean };
