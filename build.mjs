@@ -8,7 +8,7 @@ import { context, build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { watch as watchFiles } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -18,8 +18,14 @@ const targetArg = args.includes('--target') ? args[args.indexOf('--target') + 1]
 const targets = targetArg === undefined ? ['chrome', 'firefox'] : [targetArg];
 for (const t of targets) if (t !== 'chrome' && t !== 'firefox') throw new Error(`unknown --target ${t}`);
 
+// The oldest browsers the bundles are compiled for and the manifests admit: Chrome 120, Firefox ESR 140.
+const CHROME_MIN = '120';
+const FIREFOX_MIN = '140';
 // Firefox needs an id for storage and a declaration of data collected (none) to pass `web-ext lint` cleanly.
-const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } };
+// Desktop from ESR 140 on; Firefox for Android has no ESR and only reads data_collection_permissions
+// from 142, so its minimum is that one (web-ext lint warns otherwise).
+const GECKO = { id: 'whoserves@whoserves.invalid', strict_min_version: `${FIREFOX_MIN}.0`, data_collection_permissions: { required: ['none'] } };
+const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 /** The one manifest, patched per browser: Chrome runs a service worker, Firefox an event page. */
 function manifestFor(target, base, pkg) {
@@ -27,40 +33,63 @@ function manifestFor(target, base, pkg) {
   manifest.version = pkg.version;
   if (target === 'firefox') {
     manifest.background = { scripts: ['background.js'] };
-    manifest.browser_specific_settings = { gecko: GECKO };
+    manifest.browser_specific_settings = { gecko: GECKO, gecko_android: GECKO_ANDROID };
+    // Firefox's default MV3 policy is this plus upgrade-insecure-requests, which turns the header
+    // probe's http:// request into https:// and so never reaches a site served over http only
+    // (Chrome's default does not upgrade). Scripts stay packaged-only, as by default.
+    manifest.content_security_policy = { extension_pages: "script-src 'self';" };
+    // Firefox has no Local Network Access: the extension vets its own requests before they are sent
+    // (background/network-guard.ts), with a blocking listener and the browser's resolver.
+    manifest.permissions = [...manifest.permissions, 'webRequestBlocking', 'dns'];
+  } else {
+    manifest.minimum_chrome_version = CHROME_MIN;
   }
   return manifest;
 }
 
 /**
- * Validates data/ and compiles the two assets the worker and the CLI load:
- * catalogue.json (providers and signatures) and ipdata.bin / ipdata6.bin (IP →
- * network and published range tables). Throws on any problem in the data.
+ * Validates data/ and compiles what the worker and the CLI load: catalogue.json
+ * (providers, signatures, range lists), published.bin (the providers' published
+ * ranges), and the IP → network tables: whole for the CLI (ipdata.bin,
+ * ipdata6.bin), cut into shards for the extension (networks/), whose worker
+ * fetches only the shards of the addresses it is asked about. Throws on any
+ * problem in the data.
  */
 async function compileData() {
-  const { compileCatalogue } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
+  const { compileCatalogue, catalogueFile } = await tsImport('./src/core/catalogue/compile-catalogue.ts', import.meta.url);
   const { readCatalogueSources } = await tsImport('./src/node/read-catalogue-sources.ts', import.meta.url);
-  const { ipDataFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
+  const { ipAssetsFor } = await tsImport('./src/node/ip-data-cache.ts', import.meta.url);
+  const { SHARD_DIR } = await tsImport('./src/core/ip/network-shards.ts', import.meta.url);
   const { readDnsBootstrap } = await tsImport('./src/node/read-rdap-bootstrap.ts', import.meta.url);
+  const { readPublicSuffixes } = await tsImport('./src/node/read-public-suffixes.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
-  const { main, v6, asnVersion } = ipDataFor(catalogue);
+  const ip = ipAssetsFor(catalogue);
   const rdap = readDnsBootstrap();
-  catalogue.dataVersions = { asn: asnVersion, rdapBootstrap: rdap.version };
-  return { 'catalogue.json': `${JSON.stringify(catalogue)}\n`, 'ipdata.bin': main, 'ipdata6.bin': v6, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n` };
+  const psl = await readPublicSuffixes();
+  const shipped = { ...catalogueFile(catalogue), dataVersions: { asn: ip.asnVersion, rdapBootstrap: rdap.version, publicSuffixes: psl.version } };
+  const common = { 'catalogue.json': `${JSON.stringify(shipped)}\n`, 'published.bin': ip.published, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n`, 'psl.json': `${JSON.stringify(psl.data)}\n` };
+  return {
+    browser: { ...common, ...Object.fromEntries([...ip.shards].map(([name, bytes]) => [`${SHARD_DIR}/${name}`, bytes])) },
+    cli: { ...common, 'ipdata.bin': ip.main, 'ipdata6.bin': ip.v6 },
+  };
 }
 
-/** The extension's two pages share one shell: a stylesheet, a mount point, and their bundle. */
+/**
+ * The extension's two pages share one shell: a stylesheet, a mount point, and
+ * their bundle; the popup's boot script comes first, before the stylesheet
+ * (which would hold it back), to ask the worker while the rest loads.
+ */
 function pageHtml(name) {
   return `<!doctype html>
-<html>
+<html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="color-scheme" content="light dark">
-  <title>whoserves</title>
+  <title>whoserves</title>${name === 'popup' ? '\n  <script src="boot.js"></script>' : ''}
   <link rel="stylesheet" href="${name}.css">
 </head>
 <body>
-  <main id="app"${name === 'popup' ? ' aria-live="polite"' : ''}></main>
+  <main id="app"></main>
   <script src="${name}.js"></script>
 </body>
 </html>
@@ -105,25 +134,34 @@ const noInnerHtml = {
   },
 };
 
+/**
+ * The extension's bundles: the worker, and the pages (the popup's boot script
+ * and UI, the options page). Minified: this code is parsed on every worker
+ * start and popup opening (budgets in test/unit/bundle-budgets.test.ts). The
+ * worker keeps its function names (keepNames) so errors in its log and
+ * profiles read; the pages, which log little, spend those bytes on nothing.
+ */
 function bundleOptions(outdir, target) {
-  return {
+  const common = {
     absWorkingDir: root,
-    entryPoints: { background: 'src/background/index.ts', content: 'src/content/index.ts', popup: 'popup/main.tsx', options: 'options/main.tsx' },
     outdir,
     bundle: true,
     format: 'iife',
-    target: target === 'chrome' ? 'chrome120' : 'firefox128',
+    target: target === 'chrome' ? `chrome${CHROME_MIN}` : `firefox${FIREFOX_MIN}`,
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // Readable output: store reviewers read it, and it is small anyway.
-    minify: false,
+    minify: true,
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [noInnerHtml],
   };
+  return [
+    { ...common, entryPoints: { background: 'src/background/index.ts' }, keepNames: true },
+    { ...common, entryPoints: { boot: 'popup/boot.ts', popup: 'popup/main.tsx', options: 'options/main.tsx' } },
+  ];
 }
 
-/** The `whoserves` command: core bundled for Node, with the same data files beside it. */
+/** The `whoserves` command: core bundled for Node, with its data files (the whole IP tables) beside it. */
 function cliOptions(version) {
   return {
     absWorkingDir: root,
@@ -140,14 +178,15 @@ function cliOptions(version) {
 }
 
 async function writeData(dir, data) {
-  await mkdir(dir, { recursive: true });
+  const dirs = new Set(Object.keys(data).map((name) => dirname(join(dir, name))));
+  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   await Promise.all(Object.entries(data).map(([name, contents]) => writeFile(join(dir, name), contents)));
 }
 
 async function buildCli(data) {
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   await rm(join(root, 'dist', 'cli'), { recursive: true, force: true });
-  await Promise.all([build(cliOptions(version)), writeData(join(root, 'dist', 'cli', 'data'), data)]);
+  await Promise.all([build(cliOptions(version)), writeData(join(root, 'dist', 'cli', 'data'), data.cli)]);
 }
 
 async function buildOnce() {
@@ -156,7 +195,7 @@ async function buildOnce() {
     const outdir = join(root, 'dist', target);
     await rm(outdir, { recursive: true, force: true });
     await mkdir(outdir, { recursive: true });
-    await Promise.all([build(bundleOptions(outdir, target)), copyStatic(outdir, target, data)]);
+    await Promise.all([...bundleOptions(outdir, target).map((options) => build(options)), copyStatic(outdir, target, data.browser)]);
   }
   await buildCli(data);
   console.log(`built ${targets.map((t) => `dist/${t}`).join(', ')} and dist/cli`);
@@ -165,8 +204,7 @@ async function buildOnce() {
 async function watch() {
   await buildOnce();
   for (const target of targets) {
-    const ctx = await context(bundleOptions(join(root, 'dist', target), target));
-    await ctx.watch();
+    for (const options of bundleOptions(join(root, 'dist', target), target)) await (await context(options)).watch();
   }
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   await (await context(cliOptions(version))).watch();
@@ -177,8 +215,8 @@ async function watch() {
     timer = setTimeout(async () => {
       try {
         const data = await compileData();
-        for (const target of targets) await copyStatic(join(root, 'dist', target), target, data);
-        await writeData(join(root, 'dist', 'cli', 'data'), data);
+        for (const target of targets) await copyStatic(join(root, 'dist', target), target, data.browser);
+        await writeData(join(root, 'dist', 'cli', 'data'), data.cli);
         console.log('copied static files and data');
       } catch (err) {
         console.error(err.message);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, RESOLVER_PRESETS, readSettings, resolverProblem, type Settings } from '../src/core/settings.js';
 import { dohQuery } from '../src/core/dns/doh-query.js';
-import type { FetchLike } from '../src/core/dns/types.js';
+import type { FetchLike } from '../src/core/net/fetch-like.js';
 import { t } from '../popup/i18n.js';
 import { HISTORY_STORAGE_KEY } from '../src/core/history.js';
 
@@ -67,7 +67,7 @@ export function ResolverSettings() {
         {RESOLVER_PRESETS.map((p) => (
           <label class="option" key={p.id}>
             <input type="radio" name="resolver" value={p.url} checked={settings.resolver === p.url} onChange={() => update({ ...settings, resolver: p.url })} />
-            {p.name} <code class="muted">{p.url}</code>
+            {t(`preset_${p.id}`)} <code class="muted">{p.url}</code>
           </label>
         ))}
         <label class="option">

@@ -1,16 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
-import { t } from '../popup/i18n.js';
+import type { CatalogueFile } from '../src/core/catalogue/types.js';
+import { t, uiLocale } from '../popup/i18n.js';
 import { ResolverSettings } from './ResolverSettings.js';
 
 /** What the extension ships, read from its own data file (no message needed: nothing is computed). */
-function useCatalogue(): { catalogue?: CompiledCatalogue; error?: string } {
-  const [state, setState] = useState<{ catalogue?: CompiledCatalogue; error?: string }>({});
+function useCatalogue(): { catalogue?: CatalogueFile; error?: string } {
+  const [state, setState] = useState<{ catalogue?: CatalogueFile; error?: string }>({});
   useEffect(() => {
     fetch(browser.runtime.getURL('data/catalogue.json'))
-      .then((res) => res.json() as Promise<CompiledCatalogue>)
+      .then((res) => res.json() as Promise<CatalogueFile>)
       .then((catalogue) => setState({ catalogue }), (err: unknown) => setState({ error: String(err) }));
   }, []);
   return state;
@@ -18,7 +18,7 @@ function useCatalogue(): { catalogue?: CompiledCatalogue; error?: string } {
 
 function About() {
   const { catalogue, error } = useCatalogue();
-  const ranges = catalogue?.ranges.reduce((n, r) => n + r.cidrs.length, 0) ?? 0;
+  const ranges = catalogue?.ranges.reduce((n, r) => n + r.count, 0) ?? 0;
   return (
     <>
       <h1>{t('aboutTitle')}</h1>
@@ -51,6 +51,7 @@ function About() {
 
 const root = document.getElementById('app');
 if (root !== null) {
+  document.documentElement.lang = uiLocale();
   document.title = t('aboutTitle');
   render(<About />, root);
 }

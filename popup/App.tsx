@@ -1,24 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { send } from '../src/messages.js';
-import type { View } from '../src/core/view.js';
-import { resolveSubject, type Subject } from './subject.js';
+import { useState } from 'preact/hooks';
+import { ext as browser } from '../src/native-browser.js';
+import type { LookupSubject } from '../src/protocol.js';
 import { t } from './i18n.js';
-import { ReportView } from './components/ReportView.js';
-import { StateView } from './components/StateView.js';
-import { Notice } from './components/Notice.js';
-import { useLiveLookup } from './use-live-lookup.js';
+import { useLookup } from './use-lookup.js';
+import type { Lookup } from './early-lookup.js';
 import { SearchBox } from './components/SearchBox.js';
-import { CopyReport } from './components/CopyReport.js';
-
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; subject: Subject; view: View };
-
-function fetchView(subject: Subject): Promise<View> {
-  return subject.kind === 'tab' ? send('tabView', { tabId: subject.tabId }) : send('hostView', { input: subject.host });
-}
+import { Notice } from './components/Notice.js';
+import { SiteView } from './components/SiteView.js';
+import { StateNotice } from './components/StateNotice.js';
+import { Waiting } from './components/Waiting.js';
 
 /** Reloads the tab and resolves once it has finished loading, so the new answer is there to fetch. */
 function reloadTab(tabId: number): Promise<void> {
@@ -44,63 +34,46 @@ function Footer() {
   );
 }
 
-export function App({ initial }: { initial: Subject | undefined }) {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+/**
+ * The popup for what it was opened over (`opened`, undefined only when that
+ * could not be found out: `startProblem` says why), whose lookup `early`
+ * began before the first render.
+ */
+export function App({ opened, early, startProblem }: { opened: LookupSubject | undefined; early?: Lookup | undefined; startProblem?: string | undefined }) {
+  // A search replaces what the popup was opened for until the person goes back.
+  const [searched, setSearched] = useState<LookupSubject | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
-  // What the person chose in the search box replaces what the popup was opened for.
-  const [chosen, setChosen] = useState<Subject | undefined>(initial);
+  const [problem, setProblem] = useState<string | undefined>(startProblem);
 
-  useEffect(() => {
-    let live = true;
-    setLoad({ status: 'loading' });
-    (async () => {
-      const subject = chosen ?? (await resolveSubject());
-      const view = await fetchView(subject);
-      if (live) setLoad({ status: 'ready', subject, view });
-    })().catch((err: unknown) => {
-      if (live) setLoad({ status: 'error', message: err instanceof Error ? err.message : String(err) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [attempt, chosen]);
-
+  const subject = searched ?? opened;
+  const state = useLookup(subject, attempt, early);
   const retry = () => setAttempt((n) => n + 1);
-  const ready = load.status === 'ready' ? load : undefined;
-  const { live, liveView } = useLiveLookup(ready?.subject, ready?.view);
-  const search = <SearchBox onLookup={(input) => setChosen({ kind: 'host', host: input })} />;
+  const tabId = subject?.kind === 'tab' ? subject.tabId : undefined;
+  const reload = tabId === undefined ? undefined : () => void reloadTab(tabId).then(retry, (err: unknown) => setProblem(String(err)));
+  const lookUp = (input: string) => setSearched({ kind: 'input', input, origin: 'search' });
+  const back = searched === undefined || opened === undefined ? undefined : () => setSearched(undefined);
 
-  if (load.status === 'loading') {
-    return (
+  let body;
+  if (problem !== undefined) body = <Notice tone="error" title={t('errorTitle')} body={problem} />;
+  else if (state.status === 'waiting') body = <Waiting />;
+  else {
+    const model = state.model;
+    const interrupted = state.status === 'interrupted';
+    body = (
       <>
-        {search}
-        <div class="loading" aria-busy="true" aria-label={t('loading')}>
-          <div class="skeleton skeleton-title" />
-          <div class="skeleton skeleton-line" />
-          <div class="skeleton skeleton-card" />
-        </div>
+        {interrupted && <Notice tone="error" title={t('interruptedTitle')} body={t('interruptedBody')} action={{ label: t('retry'), run: retry }} />}
+        {model === undefined ? null : model.kind === 'site' ? (
+          <SiteView model={model} finished={state.status === 'ready' && state.finished} reload={reload} lookUp={lookUp} />
+        ) : (
+          <StateNotice model={model} />
+        )}
       </>
     );
   }
-  if (load.status === 'error') {
-    return <>{search}<Notice tone="error" title={t('errorTitle')} body={load.message} action={{ label: t('retry'), run: retry }} /></>;
-  }
-  const { subject, view } = load;
-  const lookup = subject.kind === 'host';
-  const reload = subject.kind === 'tab' ? () => {
-    setLoad({ status: 'loading' });
-    reloadTab(subject.tabId).then(retry, (err: unknown) => setLoad({ status: 'error', message: String(err) }));
-  } : undefined;
-  // The live answer, once it arrives, replaces the offline report; a page the browser never showed us still keeps its notice.
-  const report = liveView?.state === 'report' ? liveView : view.state === 'report' ? view : undefined;
-  if (view.state !== 'report' && report === undefined) return <>{search}<StateView view={view} reload={reload} live={live} /><Footer /></>;
-  if (report === undefined) return null;
   return (
     <>
-      {search}
-      {view.state !== 'report' && <StateView view={view} reload={reload} live={live} compact />}
-      <ReportView view={report} lookup={lookup} live={live} />
-      <CopyReport view={report} />
+      <SearchBox onLookup={lookUp} back={back} />
+      {body}
       <Footer />
     </>
   );

@@ -1,24 +1,26 @@
-import browser from 'webextension-polyfill';
-import { send } from '../src/messages.js';
+import { ext as browser } from '../src/native-browser.js';
+import type { LookupSubject } from '../src/protocol.js';
 
-/** What the popup is about: a tab (the toolbar button) or a host (a context-menu lookup). */
-export type Subject = { kind: 'tab'; tabId: number } | { kind: 'host'; host: string };
+const INPUT_ORIGINS = ['link', 'selection', 'page', 'search'] as const;
 
-/** `?tabId=N` or `?host=H` name the subject explicitly (the lookup window, tests); otherwise it is found at runtime. */
-export function subjectFromLocation(search: string): Subject | undefined {
+/**
+ * `?tabId=N` or `?host=H&origin=O` name the subject explicitly (the lookup
+ * window the context menu opens where the toolbar popup cannot, and tests);
+ * otherwise the popup is about the active tab.
+ */
+export function subjectFromLocation(search: string): LookupSubject | undefined {
   const params = new URLSearchParams(search);
   const host = params.get('host');
-  if (host !== null) return { kind: 'host', host };
+  const origin = INPUT_ORIGINS.find((o) => o === params.get('origin')) ?? 'link';
+  if (host !== null) return { kind: 'input', input: host, origin: origin === 'page' ? 'link' : origin };
   const tabId = Number(params.get('tabId'));
-  if (params.has('tabId') && Number.isInteger(tabId) && tabId >= 0) return { kind: 'tab', tabId };
+  if (params.has('tabId') && Number.isInteger(tabId) && tabId >= 0) return { kind: 'tab', tabId, takePending: false };
   return undefined;
 }
 
-/** A lookup the context menu left for us, or else the active tab of this window. */
-export async function resolveSubject(): Promise<Subject> {
-  const pending = await send('takePendingLookup', {});
-  if (pending !== null) return { kind: 'host', host: pending.host };
+/** The active tab of this window; a lookup the context menu left waiting is taken first. */
+export async function activeTabSubject(): Promise<LookupSubject> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('no active tab');
-  return { kind: 'tab', tabId: tab.id };
+  return { kind: 'tab', tabId: tab.id, takePending: true };
 }

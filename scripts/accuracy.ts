@@ -1,17 +1,13 @@
 // npm run accuracy: how well whoserves names the companies serving real sites,
 // on the corpus of sourced observations in test/fixtures/observed.
-import { compileCatalogue } from '../src/core/catalogue/compile-catalogue.js';
-import { createEngine } from '../src/core/engine.js';
-import { decodeIpData } from '../src/core/ip/ip-data.js';
-import { readCatalogueSources } from '../src/node/read-catalogue-sources.js';
-import { ipDataFor } from '../src/node/ip-data-cache.js';
-import { fileURLToPath } from 'node:url';
+import { catalogueFromSources, engineFromSources } from '../src/node/engine-from-sources.js';
+import { installPublicSuffixes } from '../src/node/use-public-suffixes.js';
 import { readCorpus } from './corpus/read-corpus.js';
 import { SCORED_ROLES, scoreCorpus } from './corpus/score.js';
 
-const catalogue = compileCatalogue(readCatalogueSources(fileURLToPath(new URL('../data', import.meta.url))));
-const { main, v6 } = ipDataFor(catalogue);
-const engine = createEngine(catalogue, decodeIpData(main, v6));
+const catalogue = catalogueFromSources();
+const engine = engineFromSources(catalogue);
+await installPublicSuffixes();
 const corpus = readCorpus();
 const score = scoreCorpus(engine, corpus.map((c) => c.case));
 const verbose = process.argv.includes('--verbose');

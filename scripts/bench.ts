@@ -9,14 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { decodeIpData } from '../src/core/ip/ip-data.js';
 import { formatIPv4 } from '../src/core/ip/parse-ip.js';
-import { parseAsnCsv } from '../src/core/ip/compile-ip-data.js';
+import { parseAsnCsv } from '../src/core/ip/compile-networks.js';
+import { decodePublished } from '../src/core/ip/published-table.js';
 import { asnPackage } from '../src/node/read-ip-sources.js';
 import { readBinary } from '../src/node/read-binary.js';
-import type { CompiledCatalogue } from '../src/core/catalogue/types.js';
 import { createResolver } from '../src/core/dns/resolver.js';
 import { resolveHost } from '../src/core/dns/resolve-host.js';
-import type { FetchLike, QueryType } from '../src/core/dns/types.js';
+import type { QueryType } from '../src/core/dns/types.js';
+import type { FetchLike } from '../src/core/net/fetch-like.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
+import { realCatalogue } from '../test/unit/engine-fixture.js';
+import { installPublicSuffixes } from '../src/node/use-public-suffixes.js';
+
+// The DNS lookups below work out registrable domains, as every lookup does.
+await installPublicSuffixes();
 
 const require = createRequire(import.meta.url);
 const CidrMatcher = require('cidr-matcher') as new (cidrs: string[]) => { contains(ip: string): boolean };
@@ -93,7 +99,7 @@ const parsed = parseAsnCsv(readFileSync(join(dir, 'asn-ipv4-num.csv'), 'utf8'), 
 const csv = now() - t;
 rows.push(['table load in a fresh process, as the CLI does (median of 7; IPv6 tables read on first use)', `${load.toFixed(1)} ms`, `${(csv / load).toFixed(0)}× faster than parsing the CSV (${csv.toFixed(0)} ms, ${parsed} rows); with IPv6 read too: ${loadBoth.toFixed(1)} ms (${(csv / loadBoth).toFixed(0)}×)`]);
 
-const data = decodeIpData(readBinary(join(dataDir, 'ipdata.bin')), () => readBinary(join(dataDir, 'ipdata6.bin')));
+const data = decodeIpData(readBinary(join(dataDir, 'ipdata.bin')), () => readBinary(join(dataDir, 'ipdata6.bin')), decodePublished(readBinary(join(dataDir, 'published.bin'))));
 
 // 2. IPv4 → (network, published range): the engine's table, with and without its bucket index.
 const [engineV4, plainV4] = throughputs(7, [
@@ -107,8 +113,7 @@ const [engineV4, plainV4] = throughputs(7, [
 rows.push([`IPv4 → network and published range, ${data.v4.starts.length} segments`, fmt(engineV4), `${(engineV4 / plainV4).toFixed(1)}× a plain binary search over the same segments (${fmt(plainV4)})`]);
 
 // 3. Against a general-purpose CIDR matcher, on the published ranges alone (all it can hold in reasonable time).
-const catalogue = JSON.parse(readFileSync(join(dataDir, 'catalogue.json'), 'utf8')) as CompiledCatalogue;
-const cidrs = catalogue.ranges.flatMap((r) => r.cidrs).filter((c) => !c.includes(':'));
+const cidrs = realCatalogue().ranges.flatMap((r) => r.cidrs).filter((c) => !c.includes(':'));
 const matcher = new CidrMatcher(cidrs);
 const sample = Array.from(addresses.subarray(0, 20_000), formatIPv4);
 t = now();

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from '../test/e2e/harness/chromium-path.js';
+import { chromiumPath } from '../test/e2e/harness/browser-paths.js';
 
 const icons = fileURLToPath(new URL('../icons/', import.meta.url));
 const svg = await readFile(`${icons}icon.svg`, 'utf8');

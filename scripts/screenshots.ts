@@ -1,60 +1,80 @@
-// `npm run screenshots`: renders the popup's main states in headless Chromium
-// into docs/, from the same local sites the end-to-end tests use.
-/// <reference types="chrome" />
+// `npm run screenshots`: the popup's states at its real size (380×600), light
+// and dark, and one in German, rendered in headless Chromium into
+// docs/screenshots/ from the local sites, resolver and registry the
+// end-to-end tests use.
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension, tabIdOf, waitUntilRecorded, waitUntilWatching } from '../test/e2e/harness/browser.js';
+import { chromiumDriver } from '../test/e2e/harness/chromium.js';
+import { launch, useResolver, waitUntilRecorded, waitUntilRemembered, type ExtensionBrowser } from '../test/e2e/harness/extension-browser.js';
+import type { TestPage } from '../test/e2e/harness/page.js';
 import { startSites } from '../test/e2e/harness/sites.js';
+import { WORLD_REGISTRY, WORLD_SERVFAIL, WORLD_ZONE } from '../test/e2e/harness/world.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
-import { domainObject, networkObject, startRdapServer } from '../test/helpers/rdap-server.js';
+import { startRdapServer } from '../test/helpers/rdap-server.js';
 
-const docs = fileURLToPath(new URL('../docs/', import.meta.url));
-// A tab's page (tab) or a context-menu lookup of a host only DNS knows (host).
-const shots: { file: string; tab?: string; host?: string; dark?: boolean; openEvidence?: boolean }[] = [
-  { file: 'popup-cloudflare.png', tab: 'http://cf-site.test/', openEvidence: true },
-  { file: 'popup-plain-origin.png', tab: 'http://plain.test/' },
-  { file: 'popup-dns-lookup.png', host: 'www.shop.example', openEvidence: true },
-  { file: 'popup-lookup-errors.png', host: 'www.errors.example' },
-  { file: 'popup-dark.png', tab: 'http://cf-site.test/', dark: true },
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+interface Shot {
+  name: string;
+  /** A page loaded in the tab first (the toolbar popup), or a host looked up (a link). */
+  tab?: string;
+  host?: string;
+  /** What a person opens before looking. */
+  open?: string;
+  /** Waits for more than the finished lookup (a resource recorded after the page). */
+  remembered?: string;
+}
+
+const SHOTS: Shot[] = [
+  { name: 'proxied', host: 'www.proxied.example' },
+  { name: 'proxied-evidence', host: 'www.proxied.example', open: '[data-company="amazon"] summary' },
+  { name: 'origin', host: 'origin.example' },
+  { name: 'platform', tab: 'http://platform.test/' },
+  { name: 'cloudflare-tab', tab: 'http://cf-site.test/' },
+  { name: 'resources', tab: 'http://links.test/', open: '[data-resources] summary', remembered: 'd1e2e3example.cloudfront.net' },
+  { name: 'challenge', tab: 'http://challenged.test/' },
+  { name: 'errors', host: 'www.errors.example' },
+  { name: 'not-found', host: 'nope.example' },
 ];
 
+async function shoot(ext: ExtensionBrowser, tab: TestPage, shot: Shot, schemes: readonly ('light' | 'dark')[], suffix = ''): Promise<void> {
+  let query = `host=${shot.host ?? ''}`;
+  if (shot.tab !== undefined) {
+    await tab.goto(shot.tab);
+    await waitUntilRecorded(ext, new URL(shot.tab).hostname);
+    if (shot.remembered !== undefined) await waitUntilRemembered(ext, shot.remembered);
+    query = `tabId=${await ext.tabIdOf(shot.tab)}`;
+  }
+  const popup = await ext.openPopup(query);
+  await popup.popupSize();
+  await popup.waitForSelector('.site-host, .notice');
+  await popup.waitUntilGone('[data-step][data-state="pending"]');
+  if (shot.open !== undefined) await popup.click(shot.open);
+  for (const scheme of schemes) {
+    const file = `${shot.name}${suffix}-${scheme}.png`;
+    await popup.screenshot(`${out}${file}`, { colorScheme: scheme });
+    console.log(`docs/screenshots/${file}`);
+  }
+  await popup.close();
+}
+
+await mkdir(out, { recursive: true });
 const sites = await startSites();
-// Local DNS for the pictures: the sites' name servers and mail, and a host only DNS knows.
-const doh = await startDohServer({
-  'cf-site.test': { NS: ['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com'], MX: ['aspmx.l.google.com'], TXT: ['v=spf1 include:_spf.google.com ~all'] },
-  'plain.test': { NS: ['helium.ns.hetzner.de', 'oxygen.ns.hetzner.com'], MX: ['mail.your-server.de'] },
-  'www.shop.example': { CNAME: 'd111111abcdef8.cloudfront.net' },
-  'd111111abcdef8.cloudfront.net': { A: ['13.32.1.1'] },
-  'shop.example': { NS: ['ns-1234.awsdns-56.org'], MX: ['aspmx.l.google.com'] },
-  'www.errors.example': { A: ['88.198.1.1'] },
-}, { servfail: ['errors.example'] });
-const rdap = await startRdapServer({
-  'domain/shop.example': domainObject('shop.example', { name: 'Example Registrar, Inc.', ianaId: '9999', abuseEmail: 'abuse@registrar.example' }),
-  'ip/13.32.1.1': networkObject('13.32.0.0', '13.33.255.255', 'AMAZON-CF', 'Amazon.com, Inc.', 'abuse@amazonaws.com'),
-});
-const ext = await launchWithExtension(sites.port);
+const doh = await startDohServer(WORLD_ZONE, { servfail: WORLD_SERVFAIL });
+const rdap = await startRdapServer(WORLD_REGISTRY);
 try {
-  const tab = await ext.context.newPage();
-  await waitUntilWatching(ext, tab);
-  await ext.useResolver(doh.url, rdap.url);
-  for (const shot of shots) {
-    let query = `host=${shot.host ?? ''}`;
-    if (shot.tab !== undefined) {
-      await tab.goto(shot.tab);
-      await waitUntilRecorded(ext.worker, new URL(shot.tab).hostname);
-      query = `tabId=${await tabIdOf(ext.worker, shot.tab)}`;
+  for (const locale of ['en', 'de'] as const) {
+    const ext = await launch(chromiumDriver, sites, { locale });
+    try {
+      const tab = await ext.newPage();
+      await useResolver(ext, doh.url, rdap.url, locale);
+      if (locale === 'en') for (const shot of SHOTS) await shoot(ext, tab, shot, ['light', 'dark']);
+      else await shoot(ext, tab, SHOTS[0]!, ['light'], '-de');
+    } finally {
+      await ext.close();
     }
-    const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.emulateMedia({ colorScheme: shot.dark === true ? 'dark' : 'light' });
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?${query}`);
-    await popup.locator('[data-role="email"]:not([aria-busy="true"])').waitFor();
-    if (shot.openEvidence === true) await popup.locator('.evidence summary').first().click();
-    await popup.locator('body').screenshot({ path: `${docs}${shot.file}` });
-    await popup.close();
-    console.log(`docs/${shot.file}`);
   }
 } finally {
-  await ext.close();
   await sites.close();
   await doh.close();
   await rdap.close();

@@ -1,89 +1,74 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import type { LiveResult, View } from './core/view.js';
-import { isObject } from './core/is-object.js';
+import type { Runtime } from 'webextension-polyfill';
+import { ext as browser } from './native-browser.js';
+import { LOOKUP_PORT, isLookupSubject, type LookupSubject, type LookupUpdate } from './protocol.js';
 
-// The one protocol between content script, popup and background worker.
-// Each message names who may send it; the worker checks that and the payload
-// before a handler runs, so nothing else can feed it data.
+// The transport of the one protocol (protocol.ts) between the popup and the
+// background worker: the popup opens one port per lookup and says what to
+// look up; the worker answers with the model as each step lands, after
+// checking who opened the port and what it asked.
 
-export interface Protocol {
-  /** Content script → worker: the page it runs in, and the hosts its resources came from. */
-  pageSeen: { from: 'content'; req: { url: string; resourceHosts: string[] }; res: { ok: true } };
-  /** Popup → worker: what to show for a tab. */
-  tabView: { from: 'extension'; req: { tabId: number }; res: View };
-  /** Popup → worker: what to show for a host, URL or IP looked up from the context menu. */
-  hostView: { from: 'extension'; req: { input: string }; res: View };
-  /** Popup → worker: look the host up in DNS (the person's resolver) and merge it with what the browser saw. */
-  liveView: { from: 'extension'; req: { input: string; tabId?: number }; res: LiveResult };
-  /** Popup → worker: a lookup the context menu asked the popup to show, if one is waiting. */
-  takePendingLookup: { from: 'extension'; req: Record<string, never>; res: { host: string } | null };
-}
 
-export type MessageName = keyof Protocol;
-export type Request<K extends MessageName> = Protocol[K]['req'];
-export type Response<K extends MessageName> = Protocol[K]['res'];
-
-interface Envelope<K extends MessageName = MessageName> {
-  name: K;
-  payload: Request<K>;
-}
-
-const MAX_RESOURCE_HOSTS = 500;
-const MAX_HOST_LENGTH = 253;
-const MAX_INPUT_LENGTH = 2048;
-
-const isHost = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_HOST_LENGTH;
-
-// Payload validators, one per message: a missing one is a compile error.
-const validators: { [K in MessageName]: (p: unknown) => p is Request<K> } = {
-  pageSeen: (p): p is Request<'pageSeen'> =>
-    isObject(p) && typeof p.url === 'string' && p.url.length <= 8192 &&
-    Array.isArray(p.resourceHosts) && p.resourceHosts.length <= MAX_RESOURCE_HOSTS && p.resourceHosts.every(isHost),
-  tabView: (p): p is Request<'tabView'> => isObject(p) && Number.isInteger(p.tabId) && (p.tabId as number) >= 0,
-  hostView: (p): p is Request<'hostView'> => isObject(p) && typeof p.input === 'string' && p.input.length <= MAX_INPUT_LENGTH,
-  takePendingLookup: (p): p is Request<'takePendingLookup'> => isObject(p) && Object.keys(p).length === 0,
-  liveView: (p): p is Request<'liveView'> =>
-    isObject(p) && typeof p.input === 'string' && p.input.length <= MAX_INPUT_LENGTH &&
-    (p.tabId === undefined || (Number.isInteger(p.tabId) && (p.tabId as number) >= 0)),
-};
-
-const senders: { [K in MessageName]: Protocol[K]['from'] } = {
-  pageSeen: 'content',
-  tabView: 'extension',
-  hostView: 'extension',
-  takePendingLookup: 'extension',
-  liveView: 'extension',
-};
-
-/** Sends a typed message to the background worker. */
-export function send<K extends MessageName>(name: K, payload: Request<K>): Promise<Response<K>> {
-  const envelope: Envelope<K> = { name, payload };
-  return browser.runtime.sendMessage(envelope) as Promise<Response<K>>;
-}
-
-export type Handlers = { [K in MessageName]: (payload: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>> };
-
-/** Why a message is refused, or undefined when it may be handled. */
-export function refuse(message: unknown, sender: Runtime.MessageSender): string | undefined {
-  if (sender.id !== browser.runtime.id) return 'sender is not this extension';
-  if (!isObject(message) || typeof message.name !== 'string' || !Object.hasOwn(validators, message.name)) return 'unknown message';
-  const name = message.name as MessageName;
-  const extensionOrigin = browser.runtime.getURL('');
-  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-  // Content scripts run in web pages: they have a tab and a web page's URL.
-  if (senders[name] === 'content' && (fromExtensionPage || sender.tab?.id === undefined)) return `${name} must come from a content script`;
-  if (senders[name] === 'extension' && !fromExtensionPage) return `${name} must come from an extension page`;
-  if (!validators[name](message.payload)) return `${name}: malformed payload`;
+/** Why a port may not be served, or undefined: only this extension's own pages may open one. */
+export function refusePort(sender: Runtime.MessageSender | undefined, name: string): string | undefined {
+  if (name !== LOOKUP_PORT) return `unknown port ${JSON.stringify(name.slice(0, 40))}`;
+  if (sender?.id !== browser.runtime.id) return 'sender is not this extension';
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(browser.runtime.getURL(''))) return 'ports are only for extension pages';
+  if (sender.tab !== undefined && !sender.url.startsWith(browser.runtime.getURL('popup.html'))) return 'ports are only for the popup';
   return undefined;
 }
 
-/** Installs the worker's one message listener over a complete set of handlers. */
-export function listen(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const problem = refuse(message, sender);
-    if (problem !== undefined) return Promise.reject(new Error(`whoserves: refused message: ${problem}`));
-    const { name, payload } = message as Envelope;
-    const handler = handlers[name] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>;
-    return handler(payload, sender);
+/**
+ * The popup's side: opens the port, asks once, and hands each update on.
+ * `onClose` is called when the worker goes away before the last update
+ * (the browser stopped it), so the popup can offer to try again.
+ */
+export function openLookup(subject: LookupSubject, onUpdate: (update: LookupUpdate) => void, onClose: (finished: boolean) => void): () => void {
+  const port = browser.runtime.connect({ name: LOOKUP_PORT });
+  let finished = false;
+  port.onMessage.addListener((message: unknown) => {
+    const update = message as LookupUpdate;
+    if (update.phase === 'done') finished = true;
+    onUpdate(update);
+  });
+  port.onDisconnect.addListener(() => onClose(finished));
+  port.postMessage(subject);
+  return () => port.disconnect();
+}
+
+/** The worker's side: serves each lookup port with `serve`, after checking the sender and the request. */
+export function serveLookups(serve: (subject: LookupSubject, send: (update: LookupUpdate) => void, closed: () => boolean) => Promise<void>): void {
+  browser.runtime.onConnect.addListener((port) => {
+    const problem = refusePort(port.sender, port.name);
+    if (problem !== undefined) {
+      console.error(`whoserves: refused port: ${problem}`);
+      port.disconnect();
+      return;
+    }
+    let closed = false;
+    let asked = false;
+    port.onDisconnect.addListener(() => {
+      closed = true;
+    });
+    port.onMessage.addListener((message: unknown) => {
+      if (asked) return; // one lookup per port
+      asked = true;
+      if (!isLookupSubject(message)) {
+        console.error('whoserves: refused lookup: malformed request');
+        port.disconnect();
+        return;
+      }
+      const send = (update: LookupUpdate) => {
+        if (!closed) port.postMessage(update);
+      };
+      serve(message, send, () => closed).then(
+        () => {
+          if (!closed) port.disconnect();
+        },
+        (err: unknown) => {
+          console.error('whoserves: lookup failed', err);
+          if (!closed) port.disconnect();
+        },
+      );
+    });
   });
 }

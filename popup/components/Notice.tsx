@@ -5,10 +5,10 @@ export interface NoticeProps {
   action?: { label: string; run: () => void } | undefined;
 }
 
-/** A titled message with at most one action: every non-report state of the popup. */
+/** A titled message with at most one action. Not a live region itself: the popup announces results once (Announcer). */
 export function Notice({ tone, title, body, action }: NoticeProps) {
   return (
-    <section class={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <section class={`notice notice-${tone}`} aria-label={title}>
       <h2 class="notice-title">{title}</h2>
       <p class="notice-body">{body}</p>
       {action !== undefined && (

@@ -1,18 +1,27 @@
 import browser from 'webextension-polyfill';
-import { edgeOf } from '../core/classify.js';
-import type { View } from '../core/view.js';
+import { classify, edgeOf } from '../core/classify.js';
+import { observationOf } from '../core/lookup/lookup-host.js';
+import type { DocumentRecord } from './tab-records.js';
+import { loadEngine } from './engine.js';
+import { textOn } from '../core/model/mark-color.js';
 
-/** Shows the tab's edge provider on the toolbar button; clears it when nothing is recognised. */
-export async function showBadge(tabId: number, view: View): Promise<void> {
-  const edge = view.state === 'report' ? edgeOf(view.report) : undefined;
-  const info = edge === undefined || view.state !== 'report' ? undefined : view.providers[edge.id];
-  const title = info === undefined
-    ? browser.i18n.getMessage('extensionName')
-    : browser.i18n.getMessage('badgeTitle', [info.name, view.state === 'report' ? view.host : '']);
+/**
+ * Shows the edge of the document a tab just committed to on the toolbar
+ * button. Chrome clears a tab's badge on every cross-document commit, so
+ * nothing is called when nothing is recognised: one update per navigation at
+ * most.
+ */
+export async function showBadge(tabId: number, doc: DocumentRecord): Promise<void> {
+  if (doc.seen?.ip === undefined && Object.keys(doc.seen?.headers ?? {}).length === 0) return;
+  const engine = await loadEngine();
+  await engine.prepare(doc.seen?.ip === undefined ? [] : [doc.seen.ip]);
+  const edge = edgeOf(classify(engine, observationOf({ host: doc.host, isIp: false }, doc.seen, undefined)));
+  const info = edge === undefined ? undefined : engine.providers.get(edge.id);
+  if (info === undefined) return;
   await Promise.all([
-    browser.action.setBadgeText({ tabId, text: info?.badge ?? '' }),
-    info === undefined ? undefined : browser.action.setBadgeBackgroundColor({ tabId, color: info.color }),
-    info === undefined ? undefined : browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
-    browser.action.setTitle({ tabId, title }),
+    browser.action.setBadgeText({ tabId, text: info.badge }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: info.color }),
+    browser.action.setBadgeTextColor?.({ tabId, color: textOn(info.color) }),
+    browser.action.setTitle({ tabId, title: browser.i18n.getMessage('badgeTitle', [info.name, doc.host]) }),
   ]);
 }

@@ -1,21 +1,19 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { SessionStore } from './session-store.js';
+import { MAX_INPUT } from '../core/limits.js';
 
 // One entry per thing a person can point at. For a selection, Chrome and
 // Firefox put the selected text where the title says %s.
 const MENUS = [
-  { id: 'whoserves-link', contexts: ['link'], title: 'menuLookupLink' },
-  { id: 'whoserves-selection', contexts: ['selection'], title: 'menuLookupSelection' },
-  { id: 'whoserves-page', contexts: ['page'], title: 'menuLookupPage' },
+  { id: 'whoserves-link', contexts: ['link'], title: 'menuLookupLink', origin: 'link' },
+  { id: 'whoserves-selection', contexts: ['selection'], title: 'menuLookupSelection', origin: 'selection' },
+  { id: 'whoserves-page', contexts: ['page'], title: 'menuLookupPage', origin: 'page' },
 ] as const;
 
-const MAX_INPUT = 2048;
+/** What the context menu asked about: a link or selected text as given (the worker decides whether it names a host), or the page in a tab. */
+export type PointedAt = { origin: 'link' | 'selection'; input: string } | { origin: 'page'; tabId: number };
 
-export interface PendingLookup {
-  /** What to look up, as given: a URL, a host or an IP; the worker decides whether it names a host. */
-  input: string;
-  at: number;
-}
+export type PendingLookup = PointedAt & { at: number };
 
 // A lookup the popup should show when it opens. It expires so a later click
 // on the toolbar button shows the current tab again, not an old lookup.
@@ -29,6 +27,7 @@ export function createMenus(): void {
   });
 }
 
+/** The lookup the context menu left for the popup, if one is waiting and fresh; taken only once. */
 export async function takePendingLookup(now: number): Promise<PendingLookup | undefined> {
   const found = await pending.get('lookup');
   if (found !== undefined) await pending.delete('lookup');
@@ -42,22 +41,27 @@ export async function takePendingLookup(now: number): Promise<PendingLookup | un
  * while handling the user's action. The popup's request for the pending
  * lookup queues behind the write started here, so it cannot miss it.
  */
-function openLookup(input: string, tabId: number | undefined): Promise<void> {
-  const stored = input === '' ? Promise.resolve() : pending.update('lookup', () => ({ input: input.slice(0, MAX_INPUT), at: Date.now() }), { flushNow: true });
+function openLookup(lookup: PointedAt): Promise<void> {
+  const stored = pending.update('lookup', () => ({ ...lookup, at: Date.now() }), { flushNow: true });
   return browser.action.openPopup().then(
     () => stored,
     async () => {
       await stored;
       await pending.delete('lookup');
-      const query = input === '' ? `tabId=${tabId ?? ''}` : `host=${encodeURIComponent(input.slice(0, MAX_INPUT))}`;
+      const query = lookup.origin === 'page' ? `tabId=${lookup.tabId}&origin=page` : `host=${encodeURIComponent(lookup.input)}&origin=${lookup.origin}`;
       await browser.windows.create({ url: browser.runtime.getURL(`popup.html?${query}`), type: 'popup', width: 420, height: 640 });
     },
   );
 }
 
 export function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
+  const menu = MENUS.find((m) => m.id === info.menuItemId);
+  if (menu === undefined) return;
   // A link or a selection is looked up as given; "this page" is the tab, as the toolbar button shows it.
-  const input = info.menuItemId === 'whoserves-link' ? (info.linkUrl ?? '') : info.menuItemId === 'whoserves-selection' ? (info.selectionText ?? '').trim() : '';
-  if (!MENUS.some((m) => m.id === info.menuItemId)) return;
-  void openLookup(input, tab?.id).catch((err: unknown) => console.error('whoserves: context-menu lookup failed', err));
+  const lookup: PointedAt | undefined =
+    menu.origin === 'page'
+      ? tab?.id === undefined ? undefined : { origin: 'page', tabId: tab.id }
+      : { origin: menu.origin, input: (menu.origin === 'link' ? (info.linkUrl ?? '') : (info.selectionText ?? '').trim()).slice(0, MAX_INPUT) };
+  if (lookup === undefined) return;
+  void openLookup(lookup).catch((err: unknown) => console.error('whoserves: context-menu lookup failed', err));
 }

@@ -1,13 +1,14 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
-import { finalHop, probe, probeStartsFor, type ProbeRequest } from '../core/probe.js';
-import type { SeenResponse } from '../core/observation-record.js';
-import { lookupError, type LookupError } from '../core/view.js';
-import type { Engine } from '../core/engine.js';
+import { ProbeRefused, ProbeTimedOut, probe, type ProbeRequest, type ProbeResult } from '../core/probe.js';
+import { refusedSince } from './network-guard.js';
+import { lookupRequestInit } from './lookup-fetch.js';
+import { isOwnRequest } from './platform.js';
 
 // The header probe for a link the person looks up without opening it: one
-// HEAD (GET if refused) from the worker, without cookies. The browser follows
-// redirects itself and fetch() does not say which address answered, so the
-// address comes from webRequest, which sees the extension's own requests.
+// HEAD (GET if refused) from the worker, without cookies, through the same
+// guarded fetch as every lookup request. The browser follows redirects itself
+// and fetch() does not say which address answered, so the address comes from
+// webRequest, which sees the extension's own requests.
 
 const PROBE_TIMEOUT_MS = 5000;
 const MAX_REMEMBERED = 32;
@@ -18,9 +19,7 @@ const waiting = new Map<string, (ip: string) => void>();
 
 /** Called for every response whose tabId is -1: keeps the address of the extension's own probe responses. */
 export function noteOwnResponse(details: WebRequest.OnResponseStartedDetailsType): void {
-  const ours = browser.runtime.getURL('');
-  const from = details.initiator ?? details.originUrl ?? details.documentUrl ?? '';
-  if (details.ip === undefined || !(`${from}/`.startsWith(ours) || from.startsWith(ours))) return;
+  if (details.ip === undefined || !isOwnRequest(details, browser.runtime.getURL(''))) return;
   answeredBy.delete(details.url);
   answeredBy.set(details.url, details.ip);
   while (answeredBy.size > MAX_REMEMBERED) answeredBy.delete(answeredBy.keys().next().value as string);
@@ -45,25 +44,22 @@ function addressOf(url: string): Promise<string | undefined> {
 }
 
 const request: ProbeRequest = async (url, method) => {
-  const res = await fetch(url, { method, credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+  let res: Response;
+  const start = Date.now();
+  try {
+    res = await fetch(url, lookupRequestInit(url, { method, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }));
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError') throw new ProbeTimedOut(`no answer within ${PROBE_TIMEOUT_MS} ms`);
+    if (refusedSince(start)) throw new ProbeRefused('not asked: the name leads into your own network');
+    throw err;
+  }
   void res.body?.cancel(); // headers are all we want
   const headers = [...res.headers].map(([name, value]) => ({ name, value }));
   const ip = await addressOf(res.url);
   return ip === undefined ? { status: res.status, headers } : { status: res.status, headers, ip };
 };
 
-/** What the site answered, as if the browser had loaded it; or why it could not be asked. */
-export async function probeSite(engine: Engine, host: string): Promise<{ seen?: SeenResponse; error?: LookupError }> {
-  let error: LookupError | undefined;
-  for (const start of probeStartsFor(host)) {
-    const result = await probe(start, request, engine.headerNames);
-    const hop = finalHop(result);
-    if (hop !== undefined) {
-      const seen: SeenResponse = { host, status: hop.status, headers: hop.headers, cookieNames: hop.cookieNames, fromCache: false, at: Date.now() };
-      if (hop.ip !== undefined) seen.ip = hop.ip;
-      return { seen };
-    }
-    error = lookupError(`HTTP ${start}`, { status: 'http', error: result.error ?? 'no answer' });
-  }
-  return error === undefined ? {} : { error };
+/** What the site at `url` answers, as the core probe reads it. */
+export function probeSite(url: string, headerNames: ReadonlySet<string>): Promise<ProbeResult> {
+  return probe(url, request, headerNames);
 }

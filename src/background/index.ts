@@ -1,95 +1,62 @@
 /*
- * The background worker: wires browser events to the recorder and answers the popup.
+ * The background worker: wires browser events to the recorder and serves the popup.
  *
  * Tab state (tab-records.ts, in storage.session so it outlives the worker):
- * - replaced when a main_frame response starts in the tab (webRequest.onResponseStarted):
- *   host, the IP the browser connected to, status, and the headers signatures read;
- * - updated by each sub-resource response in the tab (hosts and counts) and by the
- *   content script's pageSeen report (which alone covers back/forward-cache restores);
- * - left stale when the tab moves to another host without a response: views.ts compares
- *   hosts and shows "unseen" instead of the old page's answer;
- * - dropped when the tab closes.
- * The badge is set after the navigation commits (tabs.onUpdated): Chrome resets a tab's
- * badge on commit, so setting it when the response starts would be undone.
+ * - a main_frame response (webRequest.onResponseStarted, with the headers signatures
+ *   read) is a candidate for its tab until the tab commits to that URL;
+ * - the commit (tabs.onUpdated, status "loading", which Chrome and Firefox send after
+ *   the response and as the document changes) makes it the tab's document, or restores
+ *   a document the tab showed before (back/forward cache), or keeps the document
+ *   (same-document navigation); the badge is set then, once, because Chrome clears a
+ *   tab's badge on commit;
+ * - every other response adds its host and address to the tab's document;
+ * - the record is dropped when the tab closes.
+ * No content script: everything above comes from the browser itself.
  */
-import browser, { type WebRequest } from 'webextension-polyfill';
-import { listen } from '../messages.js';
-import { lookupTarget, pageTarget } from '../core/page-target.js';
-import { seenFromResponse } from '../core/observation-record.js';
-import { loadEngine } from './engine.js';
-import { recent, tabs } from './stores.js';
-import { hostView, tabPopupView, tabView } from './views.js';
-import { liveView } from './live-lookup.js';
-import { noteOwnResponse } from './header-probe.js';
-import { recordHistory } from './history-store.js';
-import { loadSettings } from './settings.js';
+import browser from 'webextension-polyfill';
+import { serveLookups } from '../messages.js';
+import { pageTarget } from '../core/page-target.js';
+import { tabs } from './stores.js';
+import { documentsRecorded, recordDocument, recordResource } from './recorder.js';
 import { showBadge } from './badge.js';
-import { createMenus, onMenuClicked, takePendingLookup } from './context-menu.js';
+import { createMenus, onMenuClicked } from './context-menu.js';
+import { serveLookup } from './lookup-service.js';
+import { listenForCommits, responseListenerOptions } from './platform.js';
+import { guardOwnRequests } from './network-guard.js';
+import type { WebRequest } from 'webextension-polyfill';
 
 function report(err: unknown): void {
   console.error('whoserves:', err);
 }
 
-async function refreshBadge(tabId: number): Promise<void> {
-  await showBadge(tabId, await tabView(tabId));
-}
+guardOwnRequests();
+browser.webRequest.onResponseStarted.addListener((details) => void recordDocument(details).catch(report), { urls: ['<all_urls>'], types: ['main_frame'] }, responseListenerOptions(browser.webRequest) as WebRequest.OnResponseStartedOptions[]);
+browser.webRequest.onResponseStarted.addListener((details) => void recordResource(details)?.catch(report), { urls: ['<all_urls>'] });
 
-async function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
-  if (details.tabId < 0) {
-    noteOwnResponse(details); // the header probe's answer; nothing else outside tabs is kept
-    return;
-  }
-  const engine = await loadEngine();
-  const seen = seenFromResponse(details, engine.headerNames, Date.now());
-  if (seen === undefined) return;
-  if (details.type === 'main_frame') {
-    await tabs.recordDocument(details.tabId, details.url, seen);
-    await refreshBadge(details.tabId);
-  } else {
-    await tabs.recordResource(details.tabId, seen.host, seen.ip);
-  }
-  await recent.remember(seen);
-}
-
-// Chrome withholds Set-Cookie from listeners unless asked with 'extraHeaders'; Firefox rejects that value.
-const extraHeaders = (browser.webRequest as unknown as { OnResponseStartedOptions?: { EXTRA_HEADERS?: string } }).OnResponseStartedOptions?.EXTRA_HEADERS;
-const responseSpec = ['responseHeaders', ...(extraHeaders === undefined ? [] : [extraHeaders])] as WebRequest.OnResponseStartedOptions[];
-
-browser.webRequest.onResponseStarted.addListener((details) => void onResponseStarted(details).catch(report), { urls: ['<all_urls>'] }, responseSpec);
-
-browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status !== undefined || change.url !== undefined) void refreshBadge(tabId).catch(report);
-});
+listenForCommits(
+  browser,
+  (tabId, url) => {
+    const target = pageTarget(url);
+    if (target.kind !== 'site') return;
+    void documentsRecorded(tabId)
+      .catch(() => undefined)
+      .then(() => tabs.commit(tabId, url, target.host))
+      .then(({ commit, document }) => (commit === 'same-document' ? undefined : showBadge(tabId, document)))
+      .catch(report);
+  },
+  (tabId, url) => {
+    const target = pageTarget(url);
+    if (target.kind !== 'site') return;
+    void tabs
+      .documentAt(tabId, url, target.host)
+      .then((document) => (document === undefined ? undefined : showBadge(tabId, document)))
+      .catch(report);
+  },
+);
 browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId).catch(report));
 
 browser.runtime.onInstalled.addListener(createMenus);
 browser.runtime.onStartup.addListener(createMenus);
 browser.contextMenus.onClicked.addListener(onMenuClicked);
 
-listen({
-  async pageSeen({ resourceHosts }, sender) {
-    // Trust the browser's word for where the script runs, not the payload's.
-    const target = pageTarget(sender.url ?? '');
-    const tabId = sender.tab?.id;
-    if (target.kind === 'site' && tabId !== undefined && sender.frameId === 0) {
-      const hosts = resourceHosts.flatMap((h) => {
-        const t = lookupTarget(h);
-        return t.ok ? [t.host] : [];
-      });
-      await tabs.recordPageReport(tabId, sender.url ?? '', target.host, hosts, Date.now());
-    }
-    return { ok: true };
-  },
-  async tabView({ tabId }) {
-    const view = await tabPopupView(tabId);
-    void showBadge(tabId, view).catch(report);
-    if (view.state === 'report' && (await loadSettings()).history) view.moves = await recordHistory(view);
-    return view;
-  },
-  hostView: ({ input }) => hostView(input),
-  liveView: ({ input, tabId }) => liveView(input, tabId),
-  async takePendingLookup() {
-    const found = await takePendingLookup(Date.now());
-    return found === undefined ? null : { host: found.input };
-  },
-});
+serveLookups((subject, send) => serveLookup(subject, send));

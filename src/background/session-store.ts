@@ -13,13 +13,39 @@ export interface StorageArea {
  * browser would otherwise allow), and writes are coalesced: a burst of
  * webRequest events for a tab costs one storage write, not one per event.
  */
+/** Returned by an update that changed nothing: no write is scheduled. */
+export const UNCHANGED = Symbol('unchanged');
+
 export class SessionStore<T> {
   private readonly memory = new Map<string, T | undefined>();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Serialised size of each key written or read in this worker life, least recently written first. */
+  private readonly sizes = new Map<string, number>();
+  private totalBytes = 0;
 
-  constructor(private readonly prefix: string, private readonly area: StorageArea, private readonly flushDelayMs = 250) {}
+  /**
+   * `maxBytes`: a budget for all of this store's keys together, below the
+   * storage area's quota (storage.session holds 10 MB in Chrome). Past it, the
+   * least recently written keys are dropped: a tab whose record is dropped
+   * asks for a reload, which is better than a write the quota refuses.
+   */
+  constructor(private readonly prefix: string, private readonly area: StorageArea, private readonly flushDelayMs = 250, private readonly maxBytes = Number.POSITIVE_INFINITY) {}
+
+  private noteSize(key: string, value: T | undefined): void {
+    this.totalBytes -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
+    if (value === undefined) return;
+    const size = JSON.stringify(value).length;
+    this.sizes.set(key, size);
+    this.totalBytes += size;
+  }
+
+  /** The bytes this store believes it keeps (what it wrote or read in this worker life). */
+  get bytes(): number {
+    return this.totalBytes;
+  }
 
   private storageKey(key: string): string {
     return `${this.prefix}${key}`;
@@ -39,10 +65,11 @@ export class SessionStore<T> {
     return this.load(key);
   }
 
-  /** Applies `change` to the current record; returning undefined deletes it. */
-  update(key: string, change: (current: T | undefined) => T | undefined, { flushNow = false } = {}): Promise<void> {
+  /** Applies `change` to the current record; returning undefined deletes it, UNCHANGED leaves it unwritten. */
+  update(key: string, change: (current: T | undefined) => T | undefined | typeof UNCHANGED, { flushNow = false } = {}): Promise<void> {
     const run = async () => {
       const next = change(await this.load(key));
+      if (next === UNCHANGED) return;
       this.memory.set(key, next);
       this.dirty.add(key);
       if (flushNow) await this.flush();
@@ -70,6 +97,15 @@ export class SessionStore<T> {
     this.flushTimer = undefined;
     const set: Record<string, T> = {};
     const remove: string[] = [];
+    if (this.maxBytes !== Number.POSITIVE_INFINITY) {
+      for (const key of this.dirty) this.noteSize(key, this.memory.get(key));
+      for (const [key] of this.sizes) {
+        if (this.totalBytes <= this.maxBytes || this.sizes.size <= 1) break;
+        this.noteSize(key, undefined);
+        this.memory.set(key, undefined);
+        this.dirty.add(key);
+      }
+    }
     for (const key of this.dirty) {
       const value = this.memory.get(key);
       if (value === undefined) remove.push(this.storageKey(key));

@@ -1,64 +1,180 @@
 import type { SeenResponse } from '../core/observation-record.js';
-import { SessionStore, type StorageArea } from './session-store.js';
+import { SessionStore, UNCHANGED, type StorageArea } from './session-store.js';
+
+// What is kept per tab, over a storage area (storage.session in the worker, a
+// Map in tests): one key per tab, written together when events come in bursts.
+//
+// A main-frame response is only a candidate until the tab commits to its URL:
+// a page can navigate its own tab to a URL answering 204 No Content (or a
+// download), which never replaces the page, and must not replace what the
+// extension says about it. Documents the tab showed before are kept briefly,
+// so a page restored from the back/forward cache (no request at all) still has
+// its answer. This is why no content script is needed.
 
 export interface ResourceHost {
   count: number;
   ip?: string;
 }
 
-/** Everything known about the document in one tab. */
-export interface TabRecord {
+/** One document a tab showed: its response, when one was seen, and the hosts it loaded from. */
+export interface DocumentRecord {
+  /** The URL without its fragment. */
   url: string;
   host: string;
-  /** The main document's response, when the browser fetched it while we watched. */
-  document?: SeenResponse;
-  /** Hosts the page loaded resources from, with request counts. */
+  /** The document's response; absent when the tab showed it without one being seen. */
+  seen?: SeenResponse;
+  /** Why there is no response: loaded before whoserves watched, or restored/served without a request. */
+  missing?: 'unseen' | 'no-response';
+  /** When the tab committed to this URL without a response for it: one may still come (LATE_RESPONSE_MS). */
+  committedAt?: number;
   resources: Record<string, ResourceHost>;
-  /** When the content script last reported from this page. */
-  contentSeenAt?: number;
-  /** How many hosts `resources` holds. */
-  hostCount?: number;
+  /** How many hosts `resources` holds (counting keys would cost a walk per event). */
+  hostCount: number;
 }
+
+export interface TabRecord {
+  /** Main-frame responses the tab has not committed to yet, newest last. */
+  pending: { url: string; seen: SeenResponse }[];
+  current?: DocumentRecord;
+  /** Documents shown before, newest last, for back/forward-cache restores. */
+  previous: DocumentRecord[];
+}
+
+/** What a commit did to the tab's document. */
+export type Commit = 'new-document' | 'restored' | 'same-document';
 
 // A page can pull from thousands of hosts; past this many, new ones are not counted.
 const MAX_RESOURCE_HOSTS = 300;
-
+/** Documents kept for the back/forward cache keep fewer hosts: only the current one is shown in full. */
+const MAX_PREVIOUS_HOSTS = 50;
+const MAX_PENDING = 3;
+const MAX_PREVIOUS = 3;
 /**
- * What is kept per tab, over a storage area: one key per tab, written
- * together when events come in bursts. Every operation costs the same
- * however many tabs there are, and a tab's key is removed when it closes.
+ * Firefox can deliver a tab's commit event before the response that the
+ * commit was for (measured in ESR 153): a response for the very URL a tab
+ * just committed to without one is that document's. Only the same URL,
+ * and only briefly, so a page navigating its tab elsewhere (a 204) still
+ * cannot change what is said about it.
  */
-export function tabRecorder(area: StorageArea) {
-  const records = new SessionStore<TabRecord>('tab:', area);
+const LATE_RESPONSE_MS = 5000;
+
+/** A URL as the tab and webRequest both give it, minus the fragment (which never reaches a server). */
+export function documentUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+const originOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0].toLowerCase();
+
+function trimResources(doc: DocumentRecord, max: number): DocumentRecord {
+  if (doc.hostCount <= max) return doc;
+  const kept = Object.entries(doc.resources).sort(([, a], [, b]) => b.count - a.count).slice(0, max);
+  return { ...doc, resources: Object.fromEntries(kept), hostCount: kept.length };
+}
+
+/** storage.session holds 10 MB in Chrome; tabs get most of it, recent hosts and settings the rest. */
+export const TAB_RECORDS_BUDGET = 7 * 1024 * 1024;
+
+export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
+  const records = new SessionStore<TabRecord>('tab:', area, 250, maxBytes);
   return {
     records,
 
-    /** A new main document replaces everything known about the tab. */
-    recordDocument(tabId: number, url: string, seen: SeenResponse): Promise<void> {
-      return records.update(String(tabId), () => ({ url, host: seen.host, document: seen, resources: {} }), { flushNow: true });
+    /**
+     * A main document's response: a candidate until the tab commits to its
+     * URL, or, when the commit came first, the document it completes (returned).
+     */
+    async recordResponse(tabId: number, url: string, seen: SeenResponse): Promise<DocumentRecord | undefined> {
+      let completed: DocumentRecord | undefined;
+      await records.update(String(tabId), (current) => {
+        const record = current ?? { pending: [], previous: [] };
+        const at = documentUrl(url);
+        const doc = record.current;
+        if (doc?.url === at && doc.committedAt !== undefined && seen.at >= doc.committedAt && seen.at - doc.committedAt <= LATE_RESPONSE_MS) {
+          delete doc.missing;
+          delete doc.committedAt;
+          doc.seen = seen;
+          completed = doc;
+          return record;
+        }
+        record.pending = [...record.pending.filter((p) => p.url !== at), { url: at, seen }].slice(-MAX_PENDING);
+        return record;
+      });
+      return completed;
     },
 
+    /**
+     * The tab committed to `url` (tabs.onUpdated with status "loading"): the
+     * response seen for that URL becomes the tab's document; failing that, a
+     * document shown before (a back/forward-cache restore); failing that, the
+     * same document when the origin did not change (history.pushState, a
+     * fragment); otherwise a document without a response.
+     */
+    async commit(tabId: number, url: string, host: string, now = Date.now()): Promise<{ commit: Commit; document: DocumentRecord }> {
+      let outcome: { commit: Commit; document: DocumentRecord } | undefined;
+      await records.update(String(tabId), (existing) => {
+        const record = existing ?? { pending: [], previous: [] };
+        const at = documentUrl(url);
+        const retire = (doc: DocumentRecord | undefined) => {
+          if (doc !== undefined) record.previous = [...record.previous.filter((p) => p.url !== doc.url), trimResources(doc, MAX_PREVIOUS_HOSTS)].slice(-MAX_PREVIOUS);
+        };
+        const response = record.pending.find((p) => p.url === at);
+        const earlier = record.previous.find((p) => p.url === at);
+        if (response !== undefined) {
+          retire(record.current);
+          record.current = { url: at, host, seen: response.seen, resources: {}, hostCount: 0 };
+          record.pending = record.pending.filter((p) => p !== response);
+          outcome = { commit: 'new-document', document: record.current };
+        } else if (earlier !== undefined && earlier.url !== record.current?.url) {
+          retire(record.current);
+          record.previous = record.previous.filter((p) => p !== earlier);
+          record.current = earlier;
+          outcome = { commit: 'restored', document: earlier };
+        } else if (record.current !== undefined && originOf(record.current.url) === originOf(at)) {
+          // Or a new document of the same site whose response Firefox has yet to deliver.
+          record.current.url = at;
+          record.current.committedAt = now;
+          outcome = { commit: 'same-document', document: record.current };
+        } else {
+          retire(record.current);
+          // No record at all: the page was there before whoserves watched this tab.
+          record.current = { url: at, host, missing: existing === undefined ? 'unseen' : 'no-response', committedAt: now, resources: {}, hostCount: 0 };
+          outcome = { commit: 'new-document', document: record.current };
+        }
+        return record;
+      });
+      // Written at once, not with the next burst: the worker may be stopped right after a page
+      // loads, and what the tab shows must be there when a popup wakes it.
+      void records.flush().catch((err: unknown) => console.error('whoserves: could not keep the tab record', err));
+      return outcome!;
+    },
+
+    /** A sub-resource response: counted for the document the tab shows now. */
     recordResource(tabId: number, host: string, ip: string | undefined): Promise<void> {
-      return records.update(String(tabId), (current) => {
-        if (current === undefined) return undefined; // a page from before we watched: its document is unknown
-        addResource(current, host, ip);
-        return current;
+      return records.update(String(tabId), (record) => {
+        const doc = record?.current;
+        if (doc === undefined) return UNCHANGED; // a page from before we watched: its document is unknown
+        const known = doc.resources[host];
+        if (known !== undefined) known.count += 1;
+        else if (doc.hostCount < MAX_RESOURCE_HOSTS) {
+          doc.resources[host] = ip === undefined ? { count: 1 } : { count: 1, ip };
+          doc.hostCount += 1;
+        } else return UNCHANGED;
+        return record;
       });
     },
 
     /**
-     * The content script's report. It never overrides what the network showed;
-     * it creates a record only for a page no response was seen for (restored
-     * from the back/forward cache, served by a service worker, or loaded before
-     * the extension), so the popup can say why there is no address.
+     * The document the tab shows at `url`: the one whoserves saw it commit to,
+     * or, when the popup is quicker than the commit event, the response for
+     * that very URL still waiting for it.
      */
-    recordPageReport(tabId: number, url: string, host: string, resourceHosts: string[], now: number): Promise<void> {
-      return records.update(String(tabId), (current) => {
-        const record: TabRecord = current !== undefined && current.host === host ? current : { url, host, resources: {} };
-        for (const h of resourceHosts) if (record.resources[h] === undefined) addResource(record, h, undefined);
-        record.contentSeenAt = now;
-        return record;
-      });
+    async documentAt(tabId: number, url: string, host: string): Promise<DocumentRecord | undefined> {
+      const record = await records.get(String(tabId));
+      const at = documentUrl(url);
+      if (record?.current?.url === at) return record.current;
+      const response = record?.pending.find((p) => p.url === at);
+      return response === undefined ? undefined : { url: at, host, seen: response.seen, resources: {}, hostCount: 0 };
     },
 
     forgetTab(tabId: number): Promise<void> {
@@ -68,15 +184,3 @@ export function tabRecorder(area: StorageArea) {
 }
 
 export type TabRecorder = ReturnType<typeof tabRecorder>;
-
-// Counting hosts by key would cost a walk of the record per event; the count is kept instead.
-function addResource(record: TabRecord, host: string, ip: string | undefined): void {
-  const known = record.resources[host];
-  if (known !== undefined) {
-    known.count += 1;
-    return;
-  }
-  if ((record.hostCount ?? 0) >= MAX_RESOURCE_HOSTS) return;
-  record.resources[host] = ip === undefined ? { count: 1 } : { count: 1, ip };
-  record.hostCount = (record.hostCount ?? 0) + 1;
-}

@@ -1,9 +1,11 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../core/engine.js';
+import type { IpData } from '../core/ip/ip-data.js';
 import { lookupIp, providerForIp, type IpAnswer } from '../core/ip-lookup.js';
 import { parseIPv4Bytes, parseIp } from '../core/ip/parse-ip.js';
 import { specialV4 } from '../core/ip/special-ranges.js';
 import { ByteWriter } from './output.js';
+import { jsonText } from './terminal-text.js';
 
 const COLUMNS = { ip: 18, asn: 10, provider: 36 };
 const JSON_HEAD = Buffer.from('{"ip":"');
@@ -26,7 +28,7 @@ class IpAnswerer {
   private readonly tails: (Uint8Array | undefined)[];
   private readonly specialTails = new Map<string, Uint8Array>();
 
-  constructor(private readonly engine: Engine, private readonly json: boolean, private readonly out: ByteWriter) {
+  constructor(private readonly engine: Engine<IpData>, private readonly json: boolean, private readonly out: ByteWriter) {
     // Filled up front: an array grown by scattered writes falls back to slow dictionary storage.
     this.tails = new Array<Uint8Array | undefined>(engine.ip.answerCount).fill(undefined);
   }
@@ -74,36 +76,64 @@ class IpAnswerer {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
+/** No address is longer than this (an IPv6 literal with a zone); a longer line is refused, not buffered. */
+const MAX_LINE = 256;
 
-/** Calls `line` with the bounds of each line, blanks around it trimmed; returns the unfinished tail. */
-function eachLine(data: Buffer, line: (start: number, end: number) => void): Buffer {
-  let start = 0;
-  for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) {
-    let s = start;
-    let e = i;
-    while (s < e && isSpace(data[s]!)) s++;
-    while (e > s && isSpace(data[e - 1]!)) e--;
-    line(s, e);
-    start = i + 1;
+/**
+ * Calls `line` with the bounds of each line, blanks around it trimmed, and
+ * `tooLong` for a line past MAX_LINE (whose rest is skipped to its newline);
+ * returns the unfinished tail, never longer than MAX_LINE, so input without
+ * newlines costs linear time and constant memory.
+ */
+class LineSplitter {
+  private skipping = false;
+
+  constructor(private readonly line: (data: Buffer, start: number, end: number) => void, private readonly tooLong: () => void) {}
+
+  feed(data: Buffer): Buffer {
+    let start = 0;
+    for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) {
+      if (this.skipping) this.skipping = false;
+      else {
+        let s = start;
+        let e = i;
+        while (s < e && isSpace(data[s]!)) s++;
+        while (e > s && isSpace(data[e - 1]!)) e--;
+        if (e - s > MAX_LINE) this.tooLong();
+        else this.line(data, s, e);
+      }
+      start = i + 1;
+    }
+    const rest = data.subarray(start);
+    if (this.skipping || rest.length <= MAX_LINE) return this.skipping ? Buffer.alloc(0) : rest;
+    this.tooLong();
+    this.skipping = true;
+    return Buffer.alloc(0);
   }
-  return data.subarray(start);
 }
 
 /** Returns the exit status: 0, or 2 when some input was not an IP address (each named on stderr). */
-export async function ipCommand(engine: Engine, ips: string[], json: boolean, stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+export async function ipCommand(engine: Engine<IpData>, ips: string[], json: boolean, stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
   const out = new ByteWriter(stdout);
   const answerer = new IpAnswerer(engine, json, out);
   let bad = 0;
   let lineNo = 0;
+  const where = () => `${ips.length > 0 ? 'argument' : 'line'} ${lineNo}`;
   const answer = (data: Uint8Array, start: number, end: number) => {
     lineNo++;
     if (start === end || answerer.row(data, start, end)) return;
     bad++;
     const text = Buffer.from(data.buffer, data.byteOffset + start, Math.min(end - start, 100)).toString('utf8');
-    stderr.write(`whoserves: ${ips.length > 0 ? 'argument' : 'line'} ${lineNo}: not an IP address: ${JSON.stringify(text)}\n`);
+    stderr.write(`whoserves: ${where()}: not an IP address: ${jsonText(text, 0)}\n`);
+  };
+  const tooLong = () => {
+    lineNo++;
+    bad++;
+    stderr.write(`whoserves: ${where()}: longer than ${MAX_LINE} characters, not an IP address\n`);
   };
   if (!json) out.text(`${'IP'.padEnd(COLUMNS.ip)}  ${'ASN'.padEnd(COLUMNS.asn)}  ${'PROVIDER'.padEnd(COLUMNS.provider)}  ORGANISATION\n`);
-  const feed = (data: Buffer) => eachLine(data, (s, e) => answer(data, s, e));
+  const splitter = new LineSplitter(answer, tooLong);
+  const feed = (data: Buffer) => splitter.feed(data);
   if (ips.length > 0) feed(Buffer.from(`${ips.join('\n')}\n`));
   else {
     let rest: Buffer = Buffer.alloc(0);

@@ -118,9 +118,9 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
   records(obs.mx, engine.mxRules, 'mx');
 
   // SPF includes name who may send the domain's mail: a provider's SPF domain, or its mail domain.
-  const spf = spfMechanisms(obs.txt ?? []);
+  const spf = spfMechanisms(obs.txt ?? [], obs.spfIncluded);
   const spfCovered = new Set<string>();
-  const spfFinding = (r: Rule, m: (typeof spf)[number], confidence: number) => push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}` }, confidence));
+  const spfFinding = (r: Rule, m: (typeof spf)[number], confidence: number) => push(ruleFinding(r, { kind: 'txt', mechanism: m.text, detail: `SPF record allows ${m.text}${m.via === undefined ? '' : ` (through ${m.via})`}` }, confidence));
   for (const r of engine.spfRules) {
     const m = spf.find((x) => endsWith(x.domain, r.suffix));
     if (m === undefined) continue;
@@ -133,8 +133,10 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
     spfFinding(r, m, Math.min(r.confidence, 0.8));
     for (const x of spf) if (endsWith(x.domain, r.suffix!)) spfCovered.add(x.domain);
   }
-  const siteDomain = registrableDomain(host);
-  const unlistedSenders = spf.filter((x) => !spfCovered.has(x.domain) && registrableDomain(x.domain) !== siteDomain);
+  // Registrable domains are only needed for records no rule covers; most observations have none.
+  let siteDomain: string | undefined | null = null;
+  const ownDomain = () => (siteDomain === null ? (siteDomain = registrableDomain(host)) : siteDomain);
+  const unlistedSenders = spf.filter((x) => !spfCovered.has(x.domain) && registrableDomain(x.domain) !== ownDomain());
   for (const [domain, mechanisms] of groupByDomain(unlistedSenders, (x) => x.domain)) {
     push({ provider: unlistedCompanyId(domain), name: domain, role: 'email', confidence: UNLISTED_CONFIDENCE, evidence: { kind: 'txt', mechanism: mechanisms[0]!.text, detail: `SPF record allows ${mechanisms.map((m) => m.text).join(' ')}, a domain not in the catalogue` } });
   }
@@ -142,9 +144,9 @@ function findings(engine: Engine, obs: Observation, ips: ParsedIp[]): Finding[] 
   // A CNAME chain ending at another company's domain that no rule covers names that company, as the
   // host at low confidence, and only when nothing else names one: it never makes an edge claim.
   const last = cnames[cnames.length - 1];
-  const lastDomain = last === undefined ? undefined : registrableDomain(last);
-  const cnameCovered = engine.domainRules.some((r) => cnames.some((n) => endsWith(n, r.suffix)));
-  if (last !== undefined && lastDomain !== undefined && lastDomain !== siteDomain && !cnameCovered && !found.some((f) => f.role === 'hosting' || f.role === 'edge')) {
+  const cnameCovered = last === undefined || engine.domainRules.some((r) => cnames.some((n) => endsWith(n, r.suffix)));
+  const lastDomain = cnameCovered || found.some((f) => f.role === 'hosting' || f.role === 'edge') ? undefined : registrableDomain(last);
+  if (last !== undefined && lastDomain !== undefined && lastDomain !== ownDomain()) {
     push({ provider: unlistedCompanyId(lastDomain), name: lastDomain, role: 'hosting', confidence: UNLISTED_CONFIDENCE, evidence: { kind: 'cname', name: last, suffix: lastDomain, detail: `CNAME chain reaches ${last}, a domain not in the catalogue` } });
   }
   return found;
@@ -176,9 +178,9 @@ function unlisted(engine: Engine, obs: Observation, hosts: readonly string[], ro
       for (const text of obs.addresses?.[name] ?? []) {
         const ip = parseIp(text);
         if (ip === undefined || ip.special !== undefined) continue;
-        const network = engine.ip.network(ip);
+        const network = engine.ip.networkAt(engine.ip.networkIndex(ip));
         if (network === undefined) continue;
-        push({ provider, name: domain, role, confidence: 0, evidence: { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, detail: `${name} is at ${ip.text}, announced by AS${network.asn} (${network.org})` } });
+        push({ provider, name: domain, role, confidence: 0, evidence: { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, host: name, detail: `${name} is at ${ip.text}, announced by AS${network.asn} (${network.org})` } });
       }
     }
   }

@@ -1,6 +1,7 @@
-import type { CompiledCatalogue, ProviderEntry } from './catalogue/types.js';
+import type { CatalogueFile, ProviderEntry } from './catalogue/types.js';
 import type { Role } from './types.js';
-import type { IpData } from './ip/ip-data.js';
+import type { IpTables } from './ip/ip-tables.js';
+import { parseIp, type ParsedIp } from './ip/parse-ip.js';
 import { UNLISTED_DOMAIN_NOTE, UNLISTED_NETWORK_NOTE } from './unlisted-notes.js';
 import { isUnlistedNetwork } from './unlisted-company.js';
 
@@ -22,8 +23,12 @@ export interface RecordRule extends Rule { suffix?: string; match?: RegExp }
 export interface BlockPageRule { provider: string; kind: 'challenge' | 'block' | 'error'; status?: readonly number[]; header: string; match?: RegExp }
 export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string; cidr: string }
 
-/** The compiled catalogue made ready for matching: regexes built, tables indexed. Build once, classify many. */
-export interface Engine {
+/**
+ * The compiled catalogue made ready for matching: regexes built, tables
+ * indexed. Build once, classify many. `T` is the kind of IP data: whole tables
+ * (the CLI) or shards loaded on demand (the worker).
+ */
+export interface Engine<T extends IpTables = IpTables> {
   providers: ReadonlyMap<string, ProviderInfo>;
   headerRules: readonly HeaderRule[];
   cookieRules: readonly CookieRule[];
@@ -37,11 +42,21 @@ export interface Engine {
   blockPageRules: readonly BlockPageRule[];
   /** For each provider, the providers whose networks it may run in (both directions). */
   runsOn: ReadonlyMap<string, ReadonlySet<string>>;
-  ip: IpData;
+  ip: T;
   /** The published range with this 1-based index from the IP table. */
   publishedAt(index: number): PublishedRange | undefined;
+  /**
+   * Loads what classifying these addresses needs (the network shards that hold
+   * them); classify straight after. Text that is not an address, and private or
+   * reserved addresses, need nothing. Rejects when a shard cannot be read.
+   */
+  prepare(ips: readonly string[]): Promise<void>;
   /** Header names worth recording from a response. */
   headerNames: ReadonlySet<string>;
+  /** IANA registrar id → the catalogue provider that is that registrar. */
+  registrarsByIana: ReadonlyMap<string, string>;
+  /** Makes the IP tables ready for these addresses before classifying them. */
+  prepare(ips: readonly string[]): Promise<void>;
 }
 
 function rule(provider: string, role: Role, sig: { service?: string; confidence: number }): Rule {
@@ -50,10 +65,10 @@ function rule(provider: string, role: Role, sig: { service?: string; confidence:
   return r;
 }
 
-export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
+export function createEngine<T extends IpTables>(catalogue: CatalogueFile, ip: T): Engine<T> {
   if (catalogue.version !== 1) throw new Error(`unsupported catalogue version ${String(catalogue.version)}`);
-  const published = catalogue.ranges.reduce((n, list) => n + list.cidrs.length, 0);
-  if (ip.publishedCount !== published) throw new Error(`ipdata.bin was built for ${ip.publishedCount} published ranges, the catalogue has ${published}: rebuild`);
+  const published = catalogue.ranges.reduce((n, list) => n + list.count, 0);
+  if (ip.published.count !== published) throw new Error(`published.bin was built for ${ip.published.count} published ranges, the catalogue has ${published}: rebuild`);
 
   const providers = new Map<string, ProviderInfo>();
   const headerRules: HeaderRule[] = [];
@@ -71,6 +86,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
   const asnRules = new Map<number, Omit<Rule, 'confidence'>>();
   const blockPageRules: BlockPageRule[] = [];
   const runsOn = new Map<string, Set<string>>();
+  const registrarsByIana = new Map<string, string>();
   const relate = (a: string, b: string) => (runsOn.get(a) ?? runsOn.set(a, new Set()).get(a)!).add(b);
 
   for (const p of catalogue.providers) {
@@ -98,6 +114,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
       if (sig.match !== undefined) r.match = new RegExp(sig.match, 'i');
       blockPageRules.push(r);
     }
+    for (const iana of p.ianaRegistrarIds ?? []) registrarsByIana.set(String(iana), p.id);
     for (const other of p.runsOn ?? []) {
       relate(p.id, other);
       relate(other, p.id);
@@ -106,7 +123,7 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
 
   // Published range i (1-based, catalogue order) lives in the list whose span holds it.
   const listEnds: number[] = [];
-  for (const list of catalogue.ranges) listEnds.push((listEnds[listEnds.length - 1] ?? 0) + list.cidrs.length);
+  for (const list of catalogue.ranges) listEnds.push((listEnds[listEnds.length - 1] ?? 0) + list.count);
   const publishedAt = (index: number): PublishedRange | undefined => {
     if (index < 1 || index > published) return undefined;
     let lo = 0;
@@ -117,13 +134,14 @@ export function createEngine(catalogue: CompiledCatalogue, ip: IpData): Engine {
       else lo = mid + 1;
     }
     const list = catalogue.ranges[lo]!;
-    const start = lo === 0 ? 0 : listEnds[lo - 1]!;
-    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file, cidr: list.cidrs[index - 1 - start]! };
+    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file, cidr: ip.published.cidr(index) };
     if (list.service !== undefined) range.service = list.service;
     return range;
   };
 
-  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, headerNames: new Set(catalogue.headerNames) };
+  const prepare = (ips: readonly string[]) => ip.prepare(ips.map(parseIp).filter((a): a is ParsedIp => a !== undefined && a.special === undefined));
+
+  return { providers, headerRules, cookieRules, domainRules, nsRules, mxRules, spfRules, asnRules, blockPageRules, runsOn, ip, publishedAt, prepare, headerNames: new Set(catalogue.headerNames), registrarsByIana };
 }
 
 /**

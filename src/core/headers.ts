@@ -9,16 +9,22 @@ export interface RawHeader {
 // servers, and everything kept ends up in storage.session.
 const MAX_VALUE_LENGTH = 256;
 const MAX_VALUES_PER_NAME = 8;
+/** All values kept of one response together: a response can repeat a header thousands of times. */
+const MAX_TOTAL_LENGTH = 4096;
 const MAX_COOKIE_NAMES = 32;
 
 /** Keeps only the headers some signature reads, lower-cased and bounded. Set-Cookie is never kept: see cookieNames. */
 export function pickHeaders(raw: readonly RawHeader[], wanted: ReadonlySet<string>): HeaderMap {
   const picked: HeaderMap = {};
+  let total = 0;
   for (const { name, value } of raw) {
     const key = name.toLowerCase();
     if (key === 'set-cookie' || !wanted.has(key) || value === undefined) continue;
     const values = (picked[key] ??= []);
-    if (values.length < MAX_VALUES_PER_NAME) values.push(value.slice(0, MAX_VALUE_LENGTH));
+    const kept = value.slice(0, MAX_VALUE_LENGTH);
+    if (values.length >= MAX_VALUES_PER_NAME || total + kept.length > MAX_TOTAL_LENGTH) continue;
+    values.push(kept);
+    total += kept.length;
   }
   return picked;
 }

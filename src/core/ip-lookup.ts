@@ -26,6 +26,6 @@ export function providerForIp(engine: Engine, publishedIndex: number, networkAsn
 
 export function lookupIp(engine: Engine, ip: ParsedIp): IpAnswer {
   if (ip.special !== undefined) return { ip: ip.text, asn: null, org: null, provider: null, reserved: ip.special };
-  const network = engine.ip.network(ip);
+  const network = engine.ip.networkAt(engine.ip.networkIndex(ip));
   return { ip: ip.text, asn: network?.asn ?? null, org: network?.org ?? null, provider: providerForIp(engine, engine.ip.publishedIndex(ip), network?.asn) };
 }

@@ -1,11 +1,25 @@
 import { registrableDomain } from './registrable-domain.js';
 import { parseIp } from './ip/parse-ip.js';
+import { MAX_INPUT } from './limits.js';
 
 export type UninspectableReason = 'browser-page' | 'local-file' | 'extension-page' | 'web-store' | 'inline-content' | 'invalid-url' | 'hidden-url';
 
 export type PageTarget =
-  | { kind: 'site'; host: string; domain?: string; isIp: boolean }
+  | { kind: 'site'; host: string; isIp: boolean }
   | { kind: 'uninspectable'; reason: UninspectableReason };
+
+/** A host to look up, with its registrable domain when it has one. */
+export interface HostTarget {
+  host: string;
+  domain?: string;
+  isIp: boolean;
+}
+
+/** Adds the registrable domain (which needs the Public Suffix List loaded): the badge and the recorder never need it. */
+export function withDomain(target: { host: string; isIp: boolean }): HostTarget {
+  const domain = target.isIp ? undefined : registrableDomain(target.host);
+  return domain === undefined ? { host: target.host, isIp: target.isIp } : { host: target.host, domain, isIp: target.isIp };
+}
 
 const BROWSER_SCHEMES = new Set(['about:', 'chrome:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'view-source:', 'devtools:', 'chrome-search:', 'chrome-untrusted:', 'resource:']);
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'extension:', 'safari-web-extension:']);
@@ -27,11 +41,7 @@ export function normaliseHost(hostname: string): string {
 
 function siteFor(hostname: string): PageTarget {
   const host = normaliseHost(hostname);
-  const isIp = parseIp(host) !== undefined;
-  const domain = isIp ? undefined : registrableDomain(host);
-  const target: PageTarget = { kind: 'site', host, isIp };
-  if (domain !== undefined) target.domain = domain;
-  return target;
+  return { kind: 'site', host, isIp: parseIp(host) !== undefined };
 }
 
 /** Says whether the page at `url` can be inspected, and if so which host serves it. */
@@ -70,7 +80,6 @@ export const LOOKUP_REFUSALS: Record<LookupRefusal, string> = {
   'bad-characters': 'the name contains characters a host name cannot have',
 };
 
-const MAX_INPUT = 2048;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
 /**

@@ -12,7 +12,7 @@ export class ObservationError extends Error {}
 type Json = Record<string, unknown>;
 
 const LIST_FIELDS = ['ips', 'cname', 'ns', 'mx', 'txt'] as const;
-const KNOWN = new Set(['host', 'headers', 'status', 'addresses', ...LIST_FIELDS]);
+const KNOWN = new Set(['host', 'headers', 'status', 'addresses', 'spfIncluded', ...LIST_FIELDS]);
 const MAX_LIST = 256;
 
 function stringList(value: unknown, field: string): string[] {
@@ -38,13 +38,13 @@ function readHeaders(value: unknown): { headers: HeaderMap; cookies: string[] } 
 
 const dnsName = (name: string) => normaliseHost(name.trim());
 
-/** `{"ns1.example.net": ["192.0.2.1"]}`: the addresses of name-server and mail hosts. */
-function readAddresses(value: unknown): Record<string, string[]> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ObservationError('"addresses" must be an object of host names to addresses');
+/** `{"ns1.example.net": ["192.0.2.1"]}`: records of other hosts (NS and MX addresses, included SPF records). */
+function readHostLists(value: unknown, field: string, each: (item: string) => string): Record<string, string[]> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ObservationError(`"${field}" must be an object of host names to lists`);
   const entries = Object.entries(value);
-  if (entries.length > MAX_LIST) throw new ObservationError(`"addresses" may name at most ${MAX_LIST} hosts`);
-  const out: Record<string, string[]> = {};
-  for (const [host, ips] of entries) out[dnsName(host)] = stringList(ips, `addresses.${host}`).map((ip) => ip.trim());
+  if (entries.length > MAX_LIST) throw new ObservationError(`"${field}" may name at most ${MAX_LIST} hosts`);
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const [host, list] of entries) out[dnsName(host)] = stringList(list, `${field}.${host}`).map(each);
   return out;
 }
 
@@ -53,7 +53,7 @@ export function parseObservation(input: unknown): Observation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ObservationError('an observation must be a JSON object');
   const obj = input as Json;
   const unknown = Object.keys(obj).filter((k) => !KNOWN.has(k));
-  if (unknown.length > 0) throw new ObservationError(`unknown field "${unknown[0]}" (expected host, ips, headers, status, cname, ns, mx, txt, addresses)`);
+  if (unknown.length > 0) throw new ObservationError(`unknown field "${unknown[0]}" (expected host, ips, headers, status, cname, ns, mx, txt, addresses, spfIncluded)`);
   if (typeof obj.host !== 'string' || obj.host.trim() === '' || obj.host.length > 253) throw new ObservationError('"host" must be a non-empty host name');
   const obs: Observation = { host: dnsName(obj.host) };
   if (obj.ips !== undefined) obs.ips = stringList(obj.ips, 'ips').map((ip) => ip.trim());
@@ -70,6 +70,7 @@ export function parseObservation(input: unknown): Observation {
   if (obj.ns !== undefined) obs.ns = stringList(obj.ns, 'ns').map(dnsName);
   if (obj.mx !== undefined) obs.mx = stringList(obj.mx, 'mx').map((mx) => dnsName(mx.replace(/^\d+\s+/, '')));
   if (obj.txt !== undefined) obs.txt = stringList(obj.txt, 'txt');
-  if (obj.addresses !== undefined) obs.addresses = readAddresses(obj.addresses);
+  if (obj.addresses !== undefined) obs.addresses = readHostLists(obj.addresses, 'addresses', (ip) => ip.trim());
+  if (obj.spfIncluded !== undefined) obs.spfIncluded = readHostLists(obj.spfIncluded, 'spfIncluded', (txt) => txt);
   return obs;
 }

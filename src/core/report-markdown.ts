@@ -1,48 +1,66 @@
-import { confidenceLevel } from './confidence.js';
-import type { ReportState } from './view.js';
-import type { Role } from './types.js';
-import { inLocale } from './locales.js';
+import { inLocale, type Locale } from './locales.js';
+import type { SiteModel } from './model/site-model.js';
+import { summarise } from './model/summarise.js';
+import { addressKindText, certaintyText, companyLabel, distinctErrors, errorSubject, errorText, evidenceText, roleName, whoCanActText, type Words } from './model/wording.js';
 
-const HEADINGS: Record<Role, string> = { edge: 'Edge (CDN, proxy or shield)', hosting: 'Hosting', dns: 'DNS', email: 'Email', registrar: 'Registrar' };
+// The report as Markdown, to paste into an abuse form, an issue or a chat, in
+// the person's language, from the same rows the popup shows.
 
-// Markdown special characters in text from strangers' servers are escaped, so a
-// header value cannot turn into a link or formatting where the report is pasted.
-const md = (s: string) => s.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
+/**
+ * Text from strangers' servers, made inert in Markdown but still readable
+ * where it is pasted as plain text (an abuse form): line breaks and other
+ * control characters become spaces, so a registry string cannot add a line,
+ * a list item or a heading; the characters that make inline markup (links,
+ * emphasis, code, HTML) are escaped; and what would open a block is escaped
+ * where the value opens a line (the answer sentence starts with a name).
+ * Dots, hyphens and colons mid-text mean nothing and stay as they are, so
+ * host names and URLs read as written.
+ */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
 
-/** A report to paste into an abuse form, an issue or a chat: who serves the host, why we think so, whom to contact. */
-export function reportMarkdown(view: ReportState, generatedAt: Date): string {
-  const { report } = view;
-  const out: string[] = [`# Who serves ${md(view.host)}`, ''];
-  if (view.domain !== undefined && view.domain !== view.host) out.push(`- Registrable domain: ${md(view.domain)}`);
-  if (report.address !== undefined) out.push(`- ${view.seen?.ip === undefined ? 'Resolves to' : 'Connected to'}: ${md(report.address.ip)}${report.address.special === undefined ? '' : ` (${report.address.special})`}`);
-  if (report.blockPage !== undefined) out.push(`- The page shown is ${md(view.providers[report.blockPage.provider]?.name ?? report.blockPage.provider)}'s ${report.blockPage.kind} page, not the site (${md(report.blockPage.evidence.map((e) => e.detail).join('; '))})`);
-  const net = view.network;
-  if (net !== undefined) out.push(`- Network: ${md([net.name, net.range, net.registrant].filter((x): x is string => x !== undefined).join(', '))}${net.abuseEmail === undefined ? '' : `; abuse contact ${md(net.abuseEmail)}`}`);
-  for (const role of Object.keys(HEADINGS) as Role[]) {
-    const results = report.providers.filter((p) => p.role === role);
-    if (results.length === 0 && role !== 'edge') continue;
-    out.push('', `## ${HEADINGS[role]}`, '');
-    if (results.length === 0) out.push('No CDN or proxy detected.');
-    for (const p of results) {
-      const info = view.providers[p.id];
-      const behind = p.behind === undefined ? '' : `, behind ${md(view.providers[p.behind]?.name ?? p.behind)}`;
-      out.push(`- **${md(p.name)}**${p.service === undefined ? '' : ` — ${md(p.service)}`} (${confidenceLevel(p.confidence)} confidence${behind})`);
-      for (const e of p.evidence) out.push(`  - ${md(e.detail)}`);
-      const contact = info?.abuse.url ?? info?.abuse.email;
-      if (contact !== undefined) out.push(`  - Abuse reports: ${md(contact)} — ${md(inLocale(info!.abuse.note, 'en'))}`);
+export function reportMarkdown(model: SiteModel, words: Words, locale: Locale, generatedAt: Date): string {
+  // Our sentences stay as written; every value put into them (host names, header values, registry
+  // text, company names) is made inert first.
+  const w: Words = (key, ...subs) => words(key, ...subs.map(mdText));
+  const { lookup } = model;
+  const { whoCanAct, rows } = summarise(model);
+  const out: string[] = [`# ${w('mdTitle', lookup.host)}`, '', whoCanActText(w, whoCanAct, rows), ''];
+  if (lookup.domain !== undefined && lookup.domain !== lookup.host) out.push(`- ${w('mdDomain', lookup.domain)}`);
+  const address = lookup.report.address;
+  if (address !== undefined) {
+    const kind = address.special === undefined ? '' : ` (${addressKindText(w, address.special)})`;
+    out.push(`- ${w(lookup.seen?.ip === undefined ? 'resolvesTo' : 'connectedTo', address.ip)}${kind}`);
+  }
+  for (const row of rows) {
+    out.push('', `## ${mdText(companyLabel(row))} — ${row.roles.map((r) => roleName(w, r.role)).join(' · ')}`, '');
+    const contact = row.contact;
+    const reach = [contact?.url, contact?.email, contact?.phone].filter((x): x is string => x !== undefined);
+    if (reach.length > 0) out.push(`- ${w(contact?.from === 'registry' ? 'mdContactRegistry' : 'mdContact', reach.join(', '))}`);
+    out.push(`- ${inLocale(row.note, locale)}`);
+    if (row.network !== undefined) out.push(`- ${w('mdNetwork', [row.network.name, row.network.range, row.network.registrant].filter((x): x is string => x !== undefined).join(', '))}`);
+    for (const claim of row.roles) {
+      const service = claim.service === undefined ? '' : ` (${mdText(claim.service)})`;
+      const behind = claim.behind === undefined ? '' : `, ${w('behindEdge', claim.behind)}`;
+      out.push(`- ${roleName(w, claim.role)}${service}: ${certaintyText(w, claim.certainty)}${behind}`);
+      for (const e of claim.evidence) out.push(`  - ${evidenceText(w, e)}`);
     }
-    if (role === 'edge' && report.originHidden) out.push('', 'The origin server is hidden behind the edge: report through the edge provider, which can pass the report to the host.');
   }
-  if (view.lookupErrors !== undefined && view.lookupErrors.length > 0) {
-    out.push('', '## Not found out', '');
-    for (const e of view.lookupErrors) out.push(`- ${md(e.query)}: ${md(e.error)}`);
+  if (lookup.errors.length > 0) {
+    out.push('', `## ${w('missingHeading')}`, '');
+    for (const e of distinctErrors(lookup.errors)) out.push(`- ${errorSubject(w, e)}: ${errorText(w, e)}`);
   }
-  out.push('', `_Generated by whoserves on ${generatedAt.toISOString().slice(0, 10)}._`, '');
+  out.push('', `_${words('mdGenerated', generatedAt.toISOString().slice(0, 10))}_`, '');
   return out.join('\n');
 }
 
-/** The same report as JSON, for tools. */
-export function reportJson(view: ReportState): string {
-  const { report, dns, network, lookupErrors, domain, seen } = view;
-  return `${JSON.stringify({ ...report, domain, seen, dns, network, errors: lookupErrors ?? [] }, null, 2)}\n`;
+/** The same report as JSON, for tools: the lookup as found, and the rows. */
+export function reportJson(model: SiteModel): string {
+  const { lookup } = model;
+  return `${JSON.stringify({ host: lookup.host, domain: lookup.domain, ...summarise(model), report: lookup.report, seen: lookup.seen, dns: lookup.dns, registrar: lookup.registrar, network: lookup.network, errors: lookup.errors }, null, 2)}\n`;
 }

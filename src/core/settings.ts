@@ -18,11 +18,12 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { resolver: DEFAULT_RESOLVER, dnsLookups: true, headerProbe: true, rdap: true, rdapServer: '', history: true };
 
-export const RESOLVER_PRESETS: readonly { id: string; name: string; url: string }[] = [
-  { id: 'quad9', name: 'Quad9, unfiltered (default)', url: DEFAULT_RESOLVER },
-  { id: 'mullvad', name: 'Mullvad', url: 'https://dns.mullvad.net/dns-query' },
-  { id: 'cloudflare', name: 'Cloudflare', url: 'https://cloudflare-dns.com/dns-query' },
-  { id: 'google', name: 'Google', url: 'https://dns.google/dns-query' },
+/** Resolvers offered on the options page; their names are in _locales as `preset_<id>`. */
+export const RESOLVER_PRESETS: readonly { id: 'quad9' | 'mullvad' | 'cloudflare' | 'google'; url: string }[] = [
+  { id: 'quad9', url: DEFAULT_RESOLVER },
+  { id: 'mullvad', url: 'https://dns.mullvad.net/dns-query' },
+  { id: 'cloudflare', url: 'https://cloudflare-dns.com/dns-query' },
+  { id: 'google', url: 'https://dns.google/dns-query' },
 ];
 
 /**

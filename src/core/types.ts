@@ -26,6 +26,8 @@ export interface Observation {
   mx?: string[];
   /** TXT records of the registrable domain (SPF among them). */
   txt?: string[];
+  /** TXT records of the domains the SPF record includes, where they were looked up: whose mail servers those name. */
+  spfIncluded?: Record<string, string[]>;
   /** Addresses of the name-server and mail hosts above, when they were looked up: they say whose network runs them. */
   addresses?: Record<string, string[]>;
 }
@@ -35,7 +37,8 @@ export type Evidence = { detail: string } & (
   | { kind: 'header'; name: string; value: string }
   | { kind: 'cookie'; name: string }
   | { kind: 'range'; ip: string; cidr: string; list: string }
-  | { kind: 'asn'; ip: string; asn: number; org: string }
+  /** `host`: the name-server or mail host at that address, when it is not the site's own. */
+  | { kind: 'asn'; ip: string; asn: number; org: string; host?: string }
   | { kind: 'host'; host: string; suffix: string }
   | { kind: 'cname'; name: string; suffix: string }
   | { kind: 'ns'; name: string; suffix: string }

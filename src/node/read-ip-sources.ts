@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parseAsnCsv, type AsnRow } from '../core/ip/compile-ip-data.js';
+import { parseAsnCsv, type AsnRow } from '../core/ip/compile-networks.js';
 
 const require = createRequire(import.meta.url);
 

@@ -11,6 +11,10 @@ import { classify } from '../../src/core/classify.js';
 import { parseObservation, ObservationError } from '../../src/core/parse-observation.js';
 import { spfMechanisms } from '../../src/core/spf.js';
 import type { Engine } from '../../src/core/engine.js';
+import { readHistory } from '../../src/core/history.js';
+import { readSettings } from '../../src/core/settings.js';
+import { isEmailAddress } from '../../src/core/email-address.js';
+import { isLookupSubject } from '../../src/protocol.js';
 
 // Properties over everything that reads what strangers send: DNS answers,
 // RDAP JSON, response headers, hosts people type, observations. Each must
@@ -18,6 +22,32 @@ import type { Engine } from '../../src/core/engine.js';
 // Shared by `npm test` (a small slice) and `npm run fuzz` (millions of runs).
 
 const anyJson = fc.jsonValue({ maxDepth: 4 });
+
+// JSON as a hostile server writes it: prototype-named and meaningful keys, huge strings, and
+// nesting thousands deep, which recursive code or coercions (String(x), `${x}`) would trip on.
+const telling = fc.constantFrom('__proto__', 'toString', 'constructor', 'valueOf', 'hasOwnProperty', 'entities', 'roles', 'vcardArray', 'publicIds', 'type', 'identifier', 'objectClassName', 'name', 'handle', 'host', 'ips', 'headers', 'current', 'changes', 'seenAt', 'kind', 'input', 'origin', 'tabId');
+const leaf = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.nat(20_000).map((n) => 'A'.repeat(n)), fc.constantFrom('ip network', 'registrar', 'abuse', 'IANA Registrar ID', 'tab', 'link', 'edge', 'cdn'));
+const { node: shallowJson } = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(telling, tie('node'), { maxKeys: 5 })),
+}));
+/** Nesting thousands deep, as text: built as a string, since building it as objects and serialising it would itself recurse. */
+const deepText = fc.tuple(fc.nat(3000), shallowJson, fc.boolean()).map(([depth, inner, arrays]) => {
+  const [open, close] = arrays ? ['[', ']'] : ['{"entities":[', ']}'];
+  return `${open.repeat(depth)}${JSON.stringify(inner) ?? 'null'}${close.repeat(depth)}`;
+});
+const hostileJson = fc.oneof(
+  shallowJson,
+  deepText.map((text) => JSON.parse(text) as unknown),
+  // Keys such as __proto__ as JSON.parse makes them: own properties, not the prototype.
+  shallowJson.map((v) => JSON.parse(JSON.stringify(v).replace(/"(toString|valueOf)"/g, '"__proto__"')) as unknown),
+);
+/** A body as bytes: JSON text, deep or not, with invalid UTF-8 spliced in. */
+const hostileBytes = fc.tuple(fc.oneof(deepText, shallowJson.map((v) => JSON.stringify(v) ?? 'null')), fc.uint8Array({ maxLength: 16 }), fc.nat()).map(([json, junk, at]) => {
+  const text = new TextEncoder().encode(json);
+  const cut = text.length === 0 ? 0 : at % text.length;
+  return Uint8Array.from([...text.subarray(0, cut), ...junk.map((b) => b | 0x80), ...text.subarray(cut)]);
+});
+
 const hostish = fc.oneof(
   fc.string({ maxLength: 80 }),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
@@ -83,6 +113,41 @@ export function properties(engine: Engine): [string, fc.IProperty<never>][] {
       } catch (err) {
         assert.ok(err instanceof ObservationError, String(err));
       }
+    }),
+    p('RDAP, hostile: any body, deep or huge or not UTF-8, gives a bounded record or nothing', hostileBytes, (bytes) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(bytes));
+      } catch {
+        return; // rdapFetch turns this into "malformed"
+      }
+      const r = readRegistrar(json, 'u');
+      if (r !== undefined) assert.ok(r.name.length <= 200 && (r.ianaId === undefined || /^\d+$/.test(r.ianaId)));
+      const n = readNetwork(json, 'u');
+      if (n !== undefined) assert.ok((n.name ?? '').length <= 200 && (n.abuseEmail === undefined || isEmailAddress(n.abuseEmail)));
+    }),
+    p('observations, hostile: parsed or refused with ObservationError, never anything else', hostileJson, (json) => {
+      try {
+        classify(engine, parseObservation(json));
+      } catch (err) {
+        assert.ok(err instanceof ObservationError, String(err));
+      }
+    }),
+    p('stored history, hostile: always repaired into valid, bounded history', hostileJson, (json) => {
+      const history = readHistory(json);
+      assert.ok(Object.keys(history).length <= 500);
+      for (const entry of Object.values(history)) {
+        assert.ok(Number.isFinite(entry.seenAt) && entry.changes.length <= 10);
+        for (const names of Object.values(entry.current)) assert.ok(names!.every((n) => typeof n === 'string' && n.length <= 100));
+      }
+    }),
+    p('stored settings, hostile: always valid settings', hostileJson, (json) => {
+      const s = readSettings(json);
+      assert.equal(typeof s.resolver, 'string');
+      assert.equal(typeof s.history, 'boolean');
+    }),
+    p('popup requests, hostile: a lookup subject or refused', hostileJson, (json) => {
+      if (isLookupSubject(json)) assert.ok(json.kind === 'tab' ? Number.isInteger(json.tabId) : json.input.length <= 2048);
     }),
     p('classification: random but well-formed observations classify within bounds', fc.record({
       host: fc.domain(),

@@ -35,7 +35,8 @@ describe('observed in the wild (test/fixtures/observed)', () => {
 
   it('holds sourced observations of every kind, plain origins among them', () => {
     const { kinds } = scoreCorpus(realEngine(), corpus.map((c) => c.case));
-    assert.ok(corpus.length >= 60, `${corpus.length} cases`);
-    assert.ok(kinds['plain-origin'] >= 30, `${kinds['plain-origin']} plain origins`);
+    assert.ok(corpus.length >= 600, `${corpus.length} cases`);
+    assert.ok(kinds['plain-origin'] >= 180, `${kinds['plain-origin']} plain origins`);
+    assert.ok(kinds.layered >= 50 && kinds.platform >= 25, `${kinds.layered} layered, ${kinds.platform} platforms`);
   });
 });

@@ -178,3 +178,13 @@ describe('classify: platforms host what they serve', () => {
     assert.equal(report.originHidden, true);
   });
 });
+
+describe('classify: every SPF mechanism that names a domain', () => {
+  it('reads a:, mx: and exists: (past a macro) as well as include:', () => {
+    const report = classify(realEngine(), { host: 'example.gov', txt: ['v=spf1 a:b.spf.service-now.com mx:mail.example.gov exists:%{i}._spf.mta.salesforce.com include:_spf.google.com -all'] });
+    const email = report.providers.filter((p) => p.role === 'email').map((p) => p.id).sort();
+    assert.ok(email.includes('google'), email.join());
+    assert.ok(email.includes('domain:service-now.com'), email.join());
+    assert.ok(!email.some((id) => id.includes('example.gov')), 'the site\'s own servers are not another company');
+  });
+});

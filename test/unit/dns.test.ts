@@ -3,7 +3,7 @@ import { createResolver, type ResolverOptions } from '../../src/core/dns/resolve
 import { dohQuery } from '../../src/core/dns/doh-query.js';
 import { resolveHost } from '../../src/core/dns/resolve-host.js';
 import { classify, edgeOf } from '../../src/core/classify.js';
-import type { FetchLike } from '../../src/core/dns/types.js';
+import type { FetchLike } from '../../src/core/net/fetch-like.js';
 import { startDohServer, type DohServer, type Zone } from '../helpers/doh-server.js';
 import { realEngine } from './engine-fixture.js';
 
@@ -107,7 +107,7 @@ describe('DNS over HTTPS against a local resolver', () => {
   it('keeps the partial result when some queries fail', async () => {
     const dns = await resolveHost(createResolver(opts()), 'broken.org');
     assert.deepEqual(dns.ips, []);
-    assert.ok(dns.errors.some((e) => e.query === 'A broken.org' && e.status === 'servfail'));
+    assert.ok(dns.errors.some((e) => e.type === 'A' && e.name === 'broken.org' && e.status === 'servfail'));
   });
 
   it('falls back to POST when the resolver refuses GET', async () => {

@@ -38,10 +38,16 @@ describe('design guards', () => {
     }
   });
 
-  it('only src/messages.ts talks to runtime messaging', () => {
+  it('only src/messages.ts talks to runtime messaging and ports', () => {
     for (const file of [...sources('src'), ...sources('popup'), ...sources('options')].filter((f) => f !== 'src/messages.ts')) {
-      assert.doesNotMatch(read(file), /runtime\.(sendMessage|onMessage)/, file);
+      assert.doesNotMatch(read(file), /runtime\.(sendMessage|onMessage|connect|onConnect)\b/, file);
     }
+  });
+
+  it('injects nothing into web pages: no content script at all', () => {
+    const manifest = JSON.parse(read('manifest.json')) as Record<string, unknown>;
+    assert.equal(manifest.content_scripts, undefined);
+    assert.deepEqual(sources('src').filter((f) => f.startsWith('src/content/')), []);
   });
 
   it('the manifest asks for the minimal permissions and keeps the default CSP', () => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { buildSegments, type RangeInput } from '../../src/core/ip/build-intervals.js';
 import { V4Table, V6Table } from '../../src/core/ip/interval-table.js';
-import { compileIpData, parseAsnCsv } from '../../src/core/ip/compile-ip-data.js';
+import { compileIpData } from '../../src/core/ip/compile-ip-data.js';
+import { compileNetworks, parseAsnCsv } from '../../src/core/ip/compile-networks.js';
+import { compilePublished } from '../../src/core/ip/compile-published.js';
 import { decodeIpData } from '../../src/core/ip/ip-data.js';
+import { decodePublished } from '../../src/core/ip/published-table.js';
 import { parseIPv4, parseIp } from '../../src/core/ip/parse-ip.js';
-import type { CompiledCatalogue } from '../../src/core/catalogue/types.js';
+import type { CompiledRangeList } from '../../src/core/catalogue/types.js';
 
 const ip4 = (s: string) => BigInt(parseIPv4(s));
 const r = (first: string, last: string, value: number): RangeInput => ({ first: ip4(first), last: ip4(last), value });
@@ -106,37 +109,48 @@ describe('IPv6 table', () => {
   });
 });
 
-describe('ipdata.bin round trip', () => {
+describe('ipdata.bin and published.bin round trip', () => {
   const csv4 = `${parseIPv4('1.0.0.0')},${parseIPv4('1.0.0.255')},13335,"Cloudflare, Inc."\n${parseIPv4('1.0.4.0')},${parseIPv4('1.0.7.255')},38803,Gtelecom Pty Ltd\n${parseIPv4('5.0.0.0')},${parseIPv4('5.0.0.255')},13335,"Cloudflare, Inc."\n`;
   const csv6 = '42540766411282592856903984951653826560,42540766490510755371168322545197776895,13335,"Cloudflare, Inc."\n';
-  const catalogue: CompiledCatalogue = { version: 1, providers: [], headerNames: [], ranges: [{ provider: 'x', file: 'x.txt', role: 'edge', cidrs: ['1.0.0.128/25', '2001:db8::/32'] }] };
-  const compiled = compileIpData(parseAsnCsv(csv4, 'v4'), parseAsnCsv(csv6, 'v6'), catalogue);
+  const lists: CompiledRangeList[] = [{ provider: 'x', file: 'x.txt', role: 'edge', count: 3, cidrs: ['1.0.0.128/25', '2001:db8::/32', '2001:db8:0:ff00::/56'] }];
+  const networks = compileNetworks(parseAsnCsv(csv4, 'v4'), parseAsnCsv(csv6, 'v6'));
+  const published = compilePublished(lists);
+  const compiled = compileIpData(networks, published);
   let v6Reads = 0;
   const data = decodeIpData(compiled.main, () => {
     v6Reads++;
     return compiled.v6;
-  });
+  }, decodePublished(published.file));
+  const network = (ip: string) => data.networkAt(data.networkIndex(parseIp(ip)!));
 
   it('answers networks and published ranges, and de-duplicates organisations', () => {
-    assert.deepEqual(data.network(parseIp('1.0.0.9')!), { asn: 13335, org: 'Cloudflare, Inc.' });
+    assert.deepEqual(network('1.0.0.9'), { asn: 13335, org: 'Cloudflare, Inc.' });
     assert.equal(v6Reads, 0, 'IPv6 tables are not read for IPv4 work');
-    assert.deepEqual(data.network(parseIp('1.0.5.1')!), { asn: 38803, org: 'Gtelecom Pty Ltd' });
-    assert.equal(data.network(parseIp('1.0.8.0')!), undefined);
-    assert.deepEqual(data.network(parseIp('2001:db8::1')!), { asn: 13335, org: 'Cloudflare, Inc.' });
+    assert.deepEqual(network('1.0.5.1'), { asn: 38803, org: 'Gtelecom Pty Ltd' });
+    assert.equal(network('1.0.8.0'), undefined);
+    assert.deepEqual(network('2001:db8::1'), { asn: 13335, org: 'Cloudflare, Inc.' });
     assert.equal(data.networkCount, 2);
     assert.equal(data.publishedIndex(parseIp('1.0.0.200')!), 1);
     assert.equal(data.publishedIndex(parseIp('1.0.0.1')!), 0);
     assert.equal(data.publishedIndex(parseIp('2001:db8:1::')!), 2);
-    assert.equal(data.publishedCount, 2);
+    assert.equal(data.publishedIndex(parseIp('2001:db8:0:ff12::1')!), 3, 'the more specific range wins');
+    assert.equal(data.published.count, 3);
     assert.equal(v6Reads, 1, 'and read once when needed');
   });
 
+  it('gives back each published range\'s CIDR as the list has it', () => {
+    assert.deepEqual([1, 2, 3].map((i) => data.published.cidr(i)), lists[0]!.cidrs);
+  });
+
   it('refuses a damaged, foreign or mismatched file with a clear message', () => {
-    assert.throws(() => decodeIpData(new Uint8Array(8), compiled.v6), /too short/);
-    assert.throws(() => decodeIpData(new Uint8Array(64), compiled.v6), /not a whoserves IP table/);
-    assert.throws(() => decodeIpData(compiled.main.subarray(0, 60), compiled.v6), /truncated/);
-    const other = compileIpData(parseAsnCsv(csv4, 'v4'), [], { ...catalogue, ranges: [] });
-    assert.throws(() => decodeIpData(compiled.main, other.v6), /built with another ipdata\.bin/);
+    const pub = decodePublished(published.file);
+    assert.throws(() => decodeIpData(new Uint8Array(8), compiled.v6, pub), /too short/);
+    assert.throws(() => decodeIpData(new Uint8Array(64), compiled.v6, pub), /not the expected whoserves IP file/);
+    assert.throws(() => decodeIpData(compiled.main.subarray(0, 60), compiled.v6, pub), /truncated/);
+    assert.throws(() => decodePublished(published.file.subarray(0, published.file.length - 1)), /published\.bin: truncated/);
+    const other = compileIpData(compileNetworks(parseAsnCsv(csv4, 'v4'), []), compilePublished([]));
+    assert.throws(() => decodeIpData(compiled.main, other.v6, pub), /built with another ipdata\.bin/);
+    assert.throws(() => decodeIpData(other.main, other.v6, pub), /built for 0 published ranges, published\.bin has 3/);
   });
 
   it('names the line of a malformed CSV row', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { pageTarget } from '../../src/core/page-target.js';
+import { pageTarget, withDomain } from '../../src/core/page-target.js';
 
 describe('pageTarget', () => {
   const sites: [string, string, string | undefined][] = [
@@ -18,7 +18,7 @@ describe('pageTarget', () => {
       assert.equal(t.kind, 'site');
       if (t.kind !== 'site') return;
       assert.equal(t.host, host);
-      assert.equal(t.domain, domain);
+      assert.equal(withDomain(t).domain, domain);
     });
   }
 

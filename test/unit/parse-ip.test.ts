@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import ipaddr from 'ipaddr.js';
 import { formatIPv4, parseCidr, parseIPv4, parseIp } from '../../src/core/ip/parse-ip.js';
 
 describe('parseIp', () => {
@@ -64,4 +65,40 @@ describe('parseCidr', () => {
   for (const bad of ['104.16.0.0', '104.16.0.0/33', '2001:db8::/129', 'x/8', '10.0.0.0/-1', '10.0.0.0/ 8', '10.0.0.0/8/8']) {
     it(`rejects ${bad}`, () => assert.equal(parseCidr(bad), undefined));
   }
+});
+
+describe('special address space, embedded IPv4 included', () => {
+  const kinds: [string, string | undefined, string?][] = [
+    ['64:ff9b::c0a8:101', 'private', '192.168.1.1'], // NAT64 well-known prefix: the IPv4 host it stands for
+    ['64:ff9b::808:808', undefined, '8.8.8.8'],
+    ['64:ff9b:1::a00:1', 'private'], // local-use NAT64 (RFC 8215)
+    ['64:ff9b:1::808:808', 'reserved'],
+    ['2002:c0a8:101::1', 'private'], // 6to4 of 192.168.1.1
+    ['2002:808:808::1', 'reserved'],
+    ['::c0a8:101', 'private'], // IPv4-compatible (deprecated)
+    ['::808:808', 'reserved'],
+    ['::ffff:0:a00:1', 'private'], // IPv4-translated (RFC 6145)
+    ['fec0::1', 'unique-local'], // site-local (deprecated)
+    ['2001::1', 'reserved'], // Teredo
+    ['100::1', 'reserved'], // discard
+    ['2001:db8::1', 'documentation'],
+    ['3fff::1', 'documentation'],
+    ['fe80::1', 'link-local'],
+    ['fd00::1', 'unique-local'],
+    ['2606:4700::1111', undefined],
+  ];
+  for (const [text, kind, v4] of kinds) {
+    it(`${text} is ${kind ?? 'public'}${v4 === undefined ? '' : ` (${v4})`}`, () => {
+      const ip = parseIp(text);
+      assert.equal(ip?.special, kind);
+      if (v4 !== undefined) assert.equal(ip?.text, v4);
+    });
+  }
+
+  it('covers every special IPv4 range ipaddr.js knows', () => {
+    for (const [name, ranges] of Object.entries((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, unknown> }).SpecialRanges)) {
+      if (name === 'unicast') continue;
+      for (const [addr] of ranges as [ipaddr.IPv4, number][]) assert.ok(parseIp(addr.toString())?.special !== undefined, `${name} ${addr.toString()}`);
+    }
+  });
 });

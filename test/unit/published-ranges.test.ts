@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { classify } from '../../src/core/classify.js';
 import { parseCidr, parseIp } from '../../src/core/ip/parse-ip.js';
-import { realCatalogue, realEngine } from './engine-fixture.js';
+import type { Engine } from '../../src/core/engine.js';
+import { realCatalogue, realEngine, shardedEngine } from './engine-fixture.js';
 
 // Addresses sampled from every published list, at both ends of each sampled
 // range, must be answered by the list a brute-force scan says is the most
@@ -18,30 +19,45 @@ describe('published ranges', () => {
   const catalogue = realCatalogue();
   const all = catalogue.ranges.flatMap((list, order) => list.cidrs.map((cidr) => ({ list, order, range: parseCidr(cidr)! })));
   const byVersion = { 4: all.filter((c) => c.range.version === 4), 6: all.filter((c) => c.range.version === 6) };
+  // The CLI's whole tables, and the worker's published table with network shards.
+  const engines: [string, Engine][] = [['whole tables', realEngine()], ['shards', shardedEngine()]];
 
   for (const list of catalogue.ranges) {
-    it(`${list.file}: sampled addresses map to ${list.provider} or to a more specific list`, () => {
-      const step = Math.max(1, Math.floor(list.cidrs.length / SAMPLES_PER_LIST));
-      for (let i = 0; i < list.cidrs.length; i += step) {
-        const range = parseCidr(list.cidrs[i]!)!;
-        for (const value of [range.first, range.last]) {
-          const ip = parseIp(formatBig(value, range.version))!;
-          let best: (typeof all)[number] | undefined;
-          for (const c of byVersion[range.version]) {
-            if (value < c.range.first || value > c.range.last) continue;
-            const size = c.range.last - c.range.first;
-            const bestSize = best === undefined ? -1n : best.range.last - best.range.first;
-            if (best === undefined || size < bestSize || (size === bestSize && c.order < best.order)) best = c;
-          }
-          const got = realEngine().publishedAt(realEngine().ip.publishedIndex(ip));
-          assert.equal(got?.list, best?.list.file, `${ip.text}`);
-          assert.equal(got?.cidr, best?.range.text, `${ip.text}`);
-          if (ip.special === undefined) {
-            const report = classify(realEngine(), { host: 'sample.example', ips: [ip.text] });
-            assert.ok(report.providers.some((p) => p.id === best!.list.provider && p.role === best!.list.role), `${ip.text} → ${JSON.stringify(report.providers.map((p) => `${p.role}:${p.id}`))}`);
+    for (const [kind, engine] of engines) {
+      it(`${list.file} (${kind}): sampled addresses map to ${list.provider} or to a more specific list`, async () => {
+        const step = Math.max(1, Math.floor(list.cidrs.length / SAMPLES_PER_LIST));
+        for (let i = 0; i < list.cidrs.length; i += step) {
+          const range = parseCidr(list.cidrs[i]!)!;
+          for (const value of [range.first, range.last]) {
+            const ip = parseIp(formatBig(value, range.version))!;
+            let best: (typeof all)[number] | undefined;
+            for (const c of byVersion[range.version]) {
+              if (value < c.range.first || value > c.range.last) continue;
+              const size = c.range.last - c.range.first;
+              const bestSize = best === undefined ? -1n : best.range.last - best.range.first;
+              if (best === undefined || size < bestSize || (size === bestSize && c.order < best.order)) best = c;
+            }
+            const got = engine.publishedAt(engine.ip.publishedIndex(ip));
+            assert.equal(got?.list, best?.list.file, `${ip.text}`);
+            assert.equal(got?.cidr, best?.range.text, `${ip.text}`);
+            if (ip.special === undefined) {
+              await engine.prepare([ip.text]);
+              const report = classify(engine, { host: 'sample.example', ips: [ip.text] });
+              assert.ok(report.providers.some((p) => p.id === best!.list.provider && p.role === best!.list.role), `${ip.text} → ${JSON.stringify(report.providers.map((p) => `${p.role}:${p.id}`))}`);
+            }
           }
         }
-      }
-    });
+      });
+    }
   }
+
+  it('gives back every range\'s CIDR text, list, provider, role and service from published.bin and the catalogue', () => {
+    const engine = realEngine();
+    all.forEach(({ list, range }, i) => {
+      const got = engine.publishedAt(i + 1);
+      assert.deepEqual(got, { provider: list.provider, role: list.role, list: list.file, cidr: range.text, ...(list.service === undefined ? {} : { service: list.service }) });
+    });
+    assert.equal(engine.publishedAt(all.length + 1), undefined);
+    assert.equal(engine.publishedAt(0), undefined);
+  });
 });

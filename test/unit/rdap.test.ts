@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { compileDnsBootstrap, rdapBaseFor } from '../../src/core/rdap/bootstrap.js';
 import { rdapDomain, readRegistrar } from '../../src/core/rdap/rdap-domain.js';
 import { RIR_RDAP_START, rdapIp, readNetwork } from '../../src/core/rdap/rdap-ip.js';
-import type { FetchLike } from '../../src/core/dns/types.js';
+import type { FetchLike } from '../../src/core/net/fetch-like.js';
 import { readDnsBootstrap } from '../../src/node/read-rdap-bootstrap.js';
 import { domainObject, networkObject, startRdapServer, type RdapServer } from '../helpers/rdap-server.js';
 
@@ -49,7 +49,7 @@ describe('RDAP domain lookups against a local registry', () => {
     it(`says ${status} for ${domain}`, async () => {
       const out = await rdapDomain(domain, opts());
       assert.equal(out.status, status);
-      assert.match(out.error ?? '', message);
+      assert.match(out.status === 'ok' ? '' : out.error, message);
     });
   }
   it('says when a registry runs no RDAP, without asking anyone', async () => {
@@ -67,7 +67,7 @@ describe('RDAP domain lookups against a local registry', () => {
   });
   it('follows a registry\'s referral and cites where the record came from', async () => {
     const out = await rdapIp('193.0.6.140', { server: rdap.url, fetch: nodeFetch, timeoutMs: 2000 });
-    assert.equal(out.network?.source, `${rdap.url}ip/193.0.6.139`);
+    assert.equal(out.status === 'ok' ? out.network.source : undefined, `${rdap.url}ip/193.0.6.139`);
   });
   it('refuses an answer that is not an IP network', async () => {
     assert.equal((await rdapIp('8.8.8.8', { server: rdap.url, fetch: nodeFetch, timeoutMs: 2000 })).status, 'malformed');

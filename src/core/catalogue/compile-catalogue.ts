@@ -1,4 +1,4 @@
-import type { CompiledCatalogue, CompiledRangeList, ProviderEntry } from './types.js';
+import type { CatalogueFile, CompiledCatalogue, CompiledRangeList, ProviderEntry } from './types.js';
 import { validateProvider } from './validate-provider.js';
 import { parseRangeList } from './parse-range-list.js';
 
@@ -27,7 +27,9 @@ export function compileCatalogue(sources: CatalogueSources): CompiledCatalogue {
       errors.push(...problems);
       continue;
     }
-    const { ranges: rangeSources, ...provider } = raw as ProviderEntry;
+    // What backs the data (sources, reviewers' comments) stays in data/: the extension needs only what decides.
+    const { ranges: rangeSources, sources: _sources, ...provider } = raw as ProviderEntry & { $comment?: string };
+    delete provider.$comment;
     providers.push(provider);
     for (const sig of provider.headers ?? []) headerNames.add(sig.header);
     for (const sig of provider.blockPages ?? []) headerNames.add(sig.header);
@@ -39,7 +41,8 @@ export function compileCatalogue(sources: CatalogueSources): CompiledCatalogue {
       }
       usedRangeFiles.add(src.file);
       try {
-        const list: CompiledRangeList = { provider: provider.id, file: src.file, role: src.role, cidrs: parseRangeList(text, src.file) };
+        const cidrs = parseRangeList(text, src.file);
+        const list: CompiledRangeList = { provider: provider.id, file: src.file, role: src.role, count: cidrs.length, cidrs };
         if (src.service !== undefined) list.service = src.service;
         ranges.push(list);
       } catch (err) {
@@ -64,4 +67,9 @@ export function compileCatalogue(sources: CatalogueSources): CompiledCatalogue {
   // Cookie signatures are read from Set-Cookie, so the recorder must keep it.
   if (providers.some((p) => p.cookies !== undefined)) headerNames.add('set-cookie');
   return { version: 1, providers, ranges, headerNames: [...headerNames].sort() };
+}
+
+/** What catalogue.json holds: the catalogue without the CIDRs, which published.bin carries compactly. */
+export function catalogueFile(catalogue: CompiledCatalogue): CatalogueFile {
+  return { ...catalogue, ranges: catalogue.ranges.map(({ cidrs: _cidrs, ...list }) => list) };
 }

@@ -139,22 +139,33 @@ export interface ProviderEntry {
   runsOn?: string[];
 }
 
-/** A published range list resolved to its CIDRs. */
-export interface CompiledRangeList {
+/** A published range list as catalogue.json ships it: its ranges are in published.bin, in catalogue order. */
+export interface RangeListInfo {
   provider: string;
   file: string;
   role: Role;
   service?: string;
+  /** How many ranges the list holds. */
+  count: number;
+}
+
+/** A published range list resolved to its CIDRs (build time and tests). */
+export interface CompiledRangeList extends RangeListInfo {
   cidrs: string[];
 }
 
-/** What build.mjs writes to catalogue.json: validated, with ranges inlined. */
-export interface CompiledCatalogue {
+/** What build.mjs writes to catalogue.json: validated, the range lists without their ranges. */
+export interface CatalogueFile {
   version: 1;
   providers: Omit<ProviderEntry, 'ranges'>[];
-  ranges: CompiledRangeList[];
+  ranges: RangeListInfo[];
   /** Every header name some signature reads, so the recorder keeps only those. */
   headerNames: string[];
   /** Versions of the third-party data compiled with it (set by the build), shown to users. */
-  dataVersions?: { asn: string; rdapBootstrap?: string };
+  dataVersions?: { asn: string; rdapBootstrap?: string; publicSuffixes?: string };
+}
+
+/** The catalogue as compiled from data/, with every list's CIDRs (which the build turns into published.bin). */
+export interface CompiledCatalogue extends CatalogueFile {
+  ranges: CompiledRangeList[];
 }

@@ -1,5 +1,6 @@
 import * as packet from '@leichtgewicht/dns-packet';
-import type { DnsOutcome, DnsRecord, DnsStatus, FetchLike, QueryType } from './types.js';
+import type { DnsOutcome, DnsRecord, DnsStatus, QueryType } from './types.js';
+import { BodyTooLarge, readCapped, type FetchInit, type FetchLike } from '../net/fetch-like.js';
 import { withDeadline } from '../deadline.js';
 
 // One DNS query over HTTPS (RFC 8484). GET with ?dns= (cacheable by HTTP
@@ -84,13 +85,15 @@ export function readResponse(name: string, type: QueryType, body: Uint8Array): D
   return outcome;
 }
 
-function failure(name: string, type: QueryType, status: DnsStatus, error: string): DnsOutcome {
-  return { name, type, status, answers: [], ttl: 0, error };
+function failure(name: string, type: QueryType, status: DnsStatus, error: string, httpStatus?: number): DnsOutcome {
+  const outcome: DnsOutcome = { name, type, status, answers: [], ttl: 0, error };
+  if (httpStatus !== undefined) outcome.httpStatus = httpStatus;
+  return outcome;
 }
 
 function exchange(query: Uint8Array, method: 'GET' | 'POST', opts: DohOptions, signal: AbortSignal) {
   const url = method === 'GET' ? `${opts.resolver}${opts.resolver.includes('?') ? '&' : '?'}dns=${base64url(query)}` : opts.resolver;
-  const init: Parameters<FetchLike>[1] = { method, headers: { accept: MEDIA_TYPE }, signal };
+  const init: FetchInit = { method, headers: { accept: MEDIA_TYPE }, signal };
   if (method === 'POST') {
     init.headers['content-type'] = MEDIA_TYPE;
     init.body = query;
@@ -105,14 +108,23 @@ export async function dohQuery(name: string, type: QueryType, opts: DohOptions):
     let res = await exchange(query, 'GET', opts, signal);
     // Some resolvers only take POST (405, 415) or refuse long GET URLs (414).
     if (res.status === 405 || res.status === 414 || res.status === 415) res = await exchange(query, 'POST', opts, signal);
-    if (!res.ok) return failure(name, type, 'http-error', `the resolver answered HTTP ${res.status}`);
+    if (!res.ok) {
+      void res.body?.getReader().cancel().catch(() => undefined);
+      return failure(name, type, 'http-error', `the resolver answered HTTP ${res.status}`, res.status);
+    }
     const contentType = res.headers.get('content-type') ?? '';
-    if (!contentType.startsWith(MEDIA_TYPE)) return failure(name, type, 'malformed', `the resolver sent ${contentType || 'no content type'}, not ${MEDIA_TYPE}`);
-    const body = new Uint8Array(await res.arrayBuffer());
-    if (body.length > MAX_RESPONSE_BYTES) return failure(name, type, 'malformed', 'the answer is larger than a DNS message can be');
-    return readResponse(name, type, body);
+    if (!contentType.startsWith(MEDIA_TYPE)) {
+      void res.body?.getReader().cancel().catch(() => undefined);
+      return failure(name, type, 'malformed', `the resolver sent ${contentType.slice(0, 60) || 'no content type'}, not ${MEDIA_TYPE}`);
+    }
+    try {
+      return readResponse(name, type, await readCapped(res, MAX_RESPONSE_BYTES));
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return failure(name, type, 'malformed', 'the answer is larger than a DNS message can be');
+      throw err;
+    }
   });
   if (done.ok) return done.value;
-  if (done.timedOut) return failure(name, type, 'timeout', `no answer within ${opts.timeoutMs} ms`);
-  return failure(name, type, 'unreachable', `the resolver could not be reached (${done.error.message})`);
+  if (done.timedOut) return { ...failure(name, type, 'timeout', `no answer within ${opts.timeoutMs} ms`), timeoutMs: opts.timeoutMs };
+  return failure(name, type, 'unreachable', `the resolver could not be reached (${done.error.message.slice(0, 200)})`);
 }

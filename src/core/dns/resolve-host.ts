@@ -3,6 +3,23 @@ import type { Resolver } from './resolver.js';
 import type { DnsOutcome, DnsStatus, QueryType } from './types.js';
 import { parseIp } from '../ip/parse-ip.js';
 
+/** A query that did not end in an answer or a clean "no such record", with why. */
+export interface DnsFailure {
+  type: QueryType;
+  name: string;
+  status: Exclude<DnsStatus, 'ok'>;
+  error: string;
+  httpStatus?: number;
+  timeoutMs?: number;
+}
+
+function failureOf(outcome: DnsOutcome): DnsFailure {
+  const f: DnsFailure = { type: outcome.type, name: outcome.name, status: outcome.status as DnsFailure['status'], error: outcome.error ?? outcome.status };
+  if (outcome.httpStatus !== undefined) f.httpStatus = outcome.httpStatus;
+  if (outcome.timeoutMs !== undefined) f.timeoutMs = outcome.timeoutMs;
+  return f;
+}
+
 /** Everything DNS says about a host and its registrable domain, and what could not be learnt. */
 export interface DnsLookup {
   host: string;
@@ -17,7 +34,7 @@ export interface DnsLookup {
   mx: string[];
   txt: string[];
   /** Every query that did not end in an answer or a clean "no such record". */
-  errors: { query: string; status: DnsStatus; error: string }[];
+  errors: DnsFailure[];
   /** True when the host itself does not exist (NXDOMAIN for its addresses). */
   nxdomain: boolean;
 }
@@ -59,7 +76,7 @@ export async function resolveHost(resolver: Resolver, host: string): Promise<Dns
 
   const ask = async (name: string, type: QueryType) => {
     const outcome = await resolver.query(name, type);
-    if (outcome.status !== 'ok' && !(outcome.status === 'nxdomain' && name === host)) result.errors.push({ query: `${type} ${name}`, status: outcome.status, error: outcome.error ?? outcome.status });
+    if (outcome.status !== 'ok' && !(outcome.status === 'nxdomain' && name === host)) result.errors.push(failureOf(outcome));
     return outcome;
   };
   const zone = (type: QueryType) => (domain === undefined ? Promise.resolve(undefined) : ask(domain, type));
@@ -77,7 +94,7 @@ export async function resolveHost(resolver: Resolver, host: string): Promise<Dns
   result.cname = chain.hops;
   for (const o of addressOutcomes) for (const r of o.answers) if ((r.type === 'A' || r.type === 'AAAA') && r.name === chain.end && !result.ips.includes(r.data)) result.ips.push(r.data);
   result.nxdomain = a.status === 'nxdomain' && aaaa.status === 'nxdomain';
-  if (result.nxdomain) result.errors.unshift({ query: `A ${host}`, status: 'nxdomain', error: a.error ?? 'NXDOMAIN' });
+  if (result.nxdomain) result.errors.unshift(failureOf(a));
 
   const data = (o: DnsOutcome | undefined, type: string) => (o?.answers ?? []).filter((r) => r.type === type).map((r) => r.data);
   result.ns = data(ns, 'NS');

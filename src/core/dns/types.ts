@@ -24,10 +24,8 @@ export interface DnsOutcome {
   ttl: number;
   /** Plain words for a failure: which HTTP status, what was malformed. */
   error?: string;
+  /** For `http-error`: the status the resolver answered with. */
+  httpStatus?: number;
+  /** For `timeout`: the deadline that passed. */
+  timeoutMs?: number;
 }
-
-/** The part of fetch a DoH query needs; the worker, Node and tests all provide it. */
-export type FetchLike = (
-  url: string,
-  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: Uint8Array; signal?: AbortSignal },
-) => Promise<{ ok: boolean; status: number; url?: string; headers: { get(name: string): string | null }; arrayBuffer(): Promise<ArrayBuffer> }>;

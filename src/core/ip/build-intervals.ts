@@ -1,3 +1,5 @@
+import { v6Words } from './parse-ip.js';
+
 // Build time only: turns possibly nested or overlapping ranges into the
 // sorted, disjoint segments the run-time tables search. Where ranges overlap,
 // the most specific (smallest) one wins, which is what makes a published
@@ -128,5 +130,26 @@ function buildNestedSegments(ranges: readonly RangeInput[]): Segments {
     starts.push(point);
     values.push(value);
   }
+  return { starts, values };
+}
+
+/** Segments as the files store them: starts as 32-bit words (four per IPv6 start, most significant first), a value each. */
+export interface SegmentArrays {
+  starts: number[];
+  values: number[];
+}
+
+/** The segments of these ranges over the whole IPv4 or IPv6 space. */
+export function segmentArrays(ranges: readonly RangeInput[], version: 4 | 6): SegmentArrays {
+  const seg = buildSegments(ranges);
+  const end = version === 4 ? 1n << 32n : 1n << 128n;
+  const starts: number[] = [];
+  const values: number[] = [];
+  seg.starts.forEach((s, i) => {
+    if (s >= end) return; // the segment after a range ending at the last address
+    if (version === 4) starts.push(Number(s));
+    else starts.push(...v6Words(s));
+    values.push(seg.values[i]!);
+  });
   return { starts, values };
 }

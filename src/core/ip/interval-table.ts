@@ -50,16 +50,8 @@ export class V4Table {
   lookup(ip: number): number {
     const b = ip >>> (32 - V4_BUCKET_BITS);
     // The holder is the last segment starting at or before ip: it starts in this bucket or is the one open before it.
-    let lo = this.index[b]!;
-    lo = lo > 0 ? lo - 1 : 0;
-    let hi = this.index[b + 1]! - 1;
-    const starts = this.starts;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= ip) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.values[lo]!;
+    const lo = this.index[b]!;
+    return this.values[lastStartAtOrBefore4(this.starts, lo > 0 ? lo - 1 : 0, this.index[b + 1]! - 1, ip)]!;
   }
 }
 
@@ -72,27 +64,43 @@ export class V6Table {
     this.index = checkedIndex(index, starts, 4, V6_BUCKET_BITS);
   }
 
-  private startsAtOrBefore(i: number, w: ArrayLike<number>): boolean {
-    const s = this.starts;
-    const o = i * 4;
-    for (let k = 0; k < 4; k++) {
-      const a = s[o + k]!;
-      const b = w[k]!;
-      if (a !== b) return a < b;
-    }
-    return true;
-  }
-
   lookup(words: ArrayLike<number>): number {
     const b = words[0]! >>> (32 - V6_BUCKET_BITS);
-    let lo = this.index[b]!;
-    lo = lo > 0 ? lo - 1 : 0;
-    let hi = this.index[b + 1]! - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.startsAtOrBefore(mid, words)) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.values[lo]!;
+    const lo = this.index[b]!;
+    return this.values[lastStartAtOrBefore6(this.starts, lo > 0 ? lo - 1 : 0, this.index[b + 1]! - 1, words)]!;
   }
+}
+
+/**
+ * The last of the segments lo..hi whose start is at or before `ip`; `starts[lo]`
+ * must be at or before it. Used under a bucket index, and alone over small tables.
+ */
+export function lastStartAtOrBefore4(starts: Uint32Array, lo: number, hi: number, ip: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= ip) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The same over IPv6 starts, four 32-bit words per segment, most significant first. */
+export function lastStartAtOrBefore6(starts: Uint32Array, lo: number, hi: number, words: ArrayLike<number>): number {
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (startsAtOrBefore6(starts, mid, words)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether segment i starts at or before the address. */
+function startsAtOrBefore6(starts: Uint32Array, i: number, words: ArrayLike<number>): boolean {
+  const o = i * 4;
+  for (let k = 0; k < 4; k++) {
+    const a = starts[o + k]!;
+    const b = words[k]!;
+    if (a !== b) return a < b;
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { AddressInfo, SpecialAddress } from '../types.js';
-import { specialV4, specialV6 } from './special-ranges.js';
+import { documentationV6, specialV4 } from './special-ranges.js';
 
 export type ParsedIp =
   | { version: 4; v4: number; text: string; special?: SpecialAddress }
@@ -62,6 +62,38 @@ function fromV4(n: number): ParsedIp {
   return ip;
 }
 
+// ipaddr.js's names for IPv6 space no site is served from, as the kinds whoserves names.
+const V6_RANGES: Record<string, SpecialAddress> = {
+  unspecified: 'unspecified',
+  loopback: 'loopback',
+  linkLocal: 'link-local',
+  multicast: 'multicast',
+  uniqueLocal: 'unique-local',
+  deprecatedSiteLocal: 'unique-local',
+};
+
+/** The IPv4 address an IPv6 address carries in its low 32 bits (NAT64, IPv4-compatible, IPv4-translated). */
+const low32 = (p: number[]) => ((p[6]! << 16) | p[7]!) >>> 0;
+
+/**
+ * What kind of special space an IPv6 address is in. Translation and tunnel
+ * prefixes (local-use NAT64 64:ff9b:1::/48, 6to4, Teredo, IPv4-compatible,
+ * IPv4-translated) reach an IPv4 address through some gateway: when that
+ * address is itself private the whole is named after it, otherwise the
+ * prefix is reserved space no hosting company serves a site from.
+ */
+function specialV6(addr: ipaddr.IPv6, words: [number, number, number, number]): SpecialAddress | undefined {
+  const documentation = documentationV6(words);
+  if (documentation !== undefined) return documentation;
+  const range = addr.range();
+  if (Object.hasOwn(V6_RANGES, range)) return V6_RANGES[range];
+  const p = addr.parts;
+  const ipv4Compatible = range === 'unicast' && p.slice(0, 6).every((x) => x === 0);
+  if (range === 'unicast' && !ipv4Compatible) return undefined;
+  const embedded = range === '6to4' ? ((p[1]! << 16) | p[2]!) >>> 0 : ipv4Compatible || range === 'rfc6052' || range === 'rfc6145' ? low32(p) : undefined;
+  return (embedded === undefined ? undefined : specialV4(embedded)) ?? 'reserved';
+}
+
 /** Parses an IPv4 or IPv6 literal (brackets and zone ids allowed); undefined when it is not one. */
 export function parseIp(input: string): ParsedIp | undefined {
   const bare = input.trim().replace(/^\[(.*)\]$/, '$1');
@@ -69,9 +101,11 @@ export function parseIp(input: string): ParsedIp | undefined {
   if (n >= 0) return fromV4(n);
   if (!bare.includes(':') || !ipaddr.IPv6.isValid(bare)) return undefined;
   const addr = ipaddr.IPv6.parse(bare);
-  // An IPv4-mapped IPv6 address is the IPv4 host for every purpose here.
+  // An IPv4-mapped address, or one in the well-known NAT64 prefix (a DNS64 resolver's
+  // stand-in for an IPv4-only host), is that IPv4 host for every purpose here.
   if (addr.isIPv4MappedAddress()) return fromV4(parseIPv4(addr.toIPv4Address().toString()));
   const p = addr.parts;
+  if (p[0] === 0x64 && p[1] === 0xff9b && p.slice(2, 6).every((x) => x === 0)) return fromV4(low32(p));
   const v6: [number, number, number, number] = [
     ((p[0]! << 16) | p[1]!) >>> 0,
     ((p[2]! << 16) | p[3]!) >>> 0,
@@ -79,7 +113,7 @@ export function parseIp(input: string): ParsedIp | undefined {
     ((p[6]! << 16) | p[7]!) >>> 0,
   ];
   const ip: ParsedIp = { version: 6, v6, text: addr.toRFC5952String() };
-  const special = specialV6(v6);
+  const special = specialV6(addr, v6);
   if (special !== undefined) ip.special = special;
   return ip;
 }
@@ -102,9 +136,18 @@ export function parseCidr(input: string): { version: 4 | 6; first: bigint; last:
 }
 
 function formatBigIp(value: bigint, version: 4 | 6): string {
-  if (version === 4) return formatIPv4(Number(value));
+  return version === 4 ? formatIPv4(Number(value)) : formatIPv6(v6Words(value));
+}
+
+/** An IPv6 address as a bigint (build time), as four 32-bit words, most significant first. */
+export function v6Words(value: bigint): [number, number, number, number] {
+  return [Number((value >> 96n) & 0xffffffffn), Number((value >> 64n) & 0xffffffffn), Number((value >> 32n) & 0xffffffffn), Number(value & 0xffffffffn)];
+}
+
+/** An IPv6 address given as four 32-bit words, most significant first, in its canonical (RFC 5952) text. */
+export function formatIPv6(words: ArrayLike<number>): string {
   const bytes: number[] = [];
-  for (let shift = 120n; shift >= 0n; shift -= 8n) bytes.push(Number((value >> shift) & 255n));
+  for (let i = 0; i < 16; i++) bytes.push((words[i >> 2]! >>> (24 - 8 * (i & 3))) & 255);
   return (ipaddr.fromByteArray(bytes) as ipaddr.IPv6).toRFC5952String();
 }
 

@@ -1,9 +1,10 @@
 import type { SpecialAddress } from '../types.js';
 
-// Address space that no hosting company serves from. Listed by hand (IANA
-// special-purpose registries, RFC 6890 and successors) rather than taken from
-// ipaddr.js, to name the kinds the product shows: documentation ranges
-// included, and to check them without allocating.
+// Address space that no hosting company serves from. IPv4 is listed by hand
+// (IANA special-purpose registry, RFC 6890 and successors; a test checks it
+// covers every range ipaddr.js knows) so the CLI's bulk path checks it without
+// allocating. IPv6 takes its ranges from ipaddr.js (parse-ip.ts), plus the
+// documentation prefixes below, which ipaddr.js files under "reserved".
 
 type V4Rule = [network: number, length: number, kind: SpecialAddress];
 type V6Rule = [words: [number, number, number, number], length: number, kind: SpecialAddress];
@@ -19,8 +20,11 @@ const SPECIAL_V4: V4Rule[] = [
   [v4(172, 16, 0, 0), 12, 'private'],
   [v4(192, 0, 0, 0), 24, 'reserved'],
   [v4(192, 0, 2, 0), 24, 'documentation'],
+  [v4(192, 31, 196, 0), 24, 'reserved'], // AS112 (RFC 7535)
+  [v4(192, 52, 193, 0), 24, 'reserved'], // AMT relays (RFC 7450)
   [v4(192, 88, 99, 0), 24, 'reserved'],
   [v4(192, 168, 0, 0), 16, 'private'],
+  [v4(192, 175, 48, 0), 24, 'reserved'], // AS112 (RFC 7534)
   [v4(198, 18, 0, 0), 15, 'reserved'],
   [v4(198, 51, 100, 0), 24, 'documentation'],
   [v4(203, 0, 113, 0), 24, 'documentation'],
@@ -29,14 +33,8 @@ const SPECIAL_V4: V4Rule[] = [
 ];
 
 const SPECIAL_V6: V6Rule[] = [
-  [[0, 0, 0, 0], 128, 'unspecified'],
-  [[0, 0, 0, 1], 128, 'loopback'],
-  [[0x01000000, 0, 0, 0], 64, 'reserved'],
   [[0x20010db8, 0, 0, 0], 32, 'documentation'],
   [[0x3fff0000, 0, 0, 0], 20, 'documentation'],
-  [[0xfc000000, 0, 0, 0], 7, 'unique-local'],
-  [[0xfe800000, 0, 0, 0], 10, 'link-local'],
-  [[0xff000000, 0, 0, 0], 8, 'multicast'],
 ];
 
 function maskFor(bits: number): number {
@@ -56,7 +54,8 @@ export function specialV4(n: number): SpecialAddress | undefined {
   return undefined;
 }
 
-export function specialV6(words: ArrayLike<number>): SpecialAddress | undefined {
+/** The IPv6 documentation prefixes (RFC 3849, RFC 9637); other special IPv6 space comes from ipaddr.js. */
+export function documentationV6(words: ArrayLike<number>): SpecialAddress | undefined {
   for (const [network, length, kind] of SPECIAL_V6) {
     let matches = true;
     for (let w = 0; w < 4 && matches; w++) {

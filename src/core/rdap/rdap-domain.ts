@@ -1,10 +1,10 @@
-import type { FetchLike } from '../dns/types.js';
+import type { FetchLike } from '../net/fetch-like.js';
 import { rdapBaseFor, type DnsBootstrap } from './bootstrap.js';
-import { rdapFetch, type RdapStatus } from './rdap-fetch.js';
-import { abuseContact, entities, hasRole, vcard } from './jcard.js';
+import { rdapFetch, type RdapFailure } from './rdap-fetch.js';
+import { abuseContact, entities, hasRole, text, vcard } from './jcard.js';
 import { isObject } from '../is-object.js';
 
-export type { RdapStatus } from './rdap-fetch.js';
+export type { RdapStatus, RdapFailure } from './rdap-fetch.js';
 
 /** Who registered the name for its owner, and how to reach them about abuse, as the registry says (RFC 9083). */
 export interface RegistrarInfo {
@@ -16,24 +16,21 @@ export interface RegistrarInfo {
   source: string;
 }
 
-export interface RdapOutcome {
-  status: RdapStatus;
-  registrar?: RegistrarInfo;
-  /** Plain words for anything but ok. */
-  error?: string;
-  url?: string;
-}
+export type RdapOutcome = { status: 'ok'; url: string; registrar?: RegistrarInfo } | RdapFailure;
 
 /** Finds the registrar entity and its abuse contact in a domain object; undefined when the answer names none. */
 export function readRegistrar(body: unknown, source: string): RegistrarInfo | undefined {
   if (!isObject(body)) return undefined;
   const registrar = entities(body).find((e) => hasRole(e, 'registrar'));
   if (registrar === undefined) return undefined;
-  const name = vcard(registrar, 'fn') ?? (typeof registrar.handle === 'string' ? registrar.handle : undefined);
+  const name = vcard(registrar, 'fn') ?? text(registrar.handle, 100);
   if (name === undefined) return undefined;
   const info: RegistrarInfo = { name, source };
-  const iana = Array.isArray(registrar.publicIds) ? registrar.publicIds.filter(isObject).find((p) => String(p.type).toLowerCase().includes('iana')) : undefined;
-  if (iana !== undefined && (typeof iana.identifier === 'string' || typeof iana.identifier === 'number')) info.ianaId = String(iana.identifier);
+  // publicIds come from a stranger's JSON: only plain strings and numbers are read, never coerced objects.
+  const ids = Array.isArray(registrar.publicIds) ? registrar.publicIds.slice(0, 20).filter(isObject) : [];
+  const iana = ids.find((p) => typeof p.type === 'string' && p.type.toLowerCase().includes('iana'));
+  const id = iana?.identifier;
+  if ((typeof id === 'string' && /^\d{1,10}$/.test(id)) || (typeof id === 'number' && Number.isInteger(id) && id > 0)) info.ianaId = String(id);
   const abuse = abuseContact(registrar);
   if (abuse.email !== undefined) info.abuseEmail = abuse.email;
   if (abuse.phone !== undefined) info.abusePhone = abuse.phone;
@@ -47,9 +44,14 @@ export function readRegistrar(body: unknown, source: string): RegistrarInfo | un
  */
 export async function rdapDomain(domain: string, opts: { bootstrap: DnsBootstrap; server?: string; fetch: FetchLike; timeoutMs: number }): Promise<RdapOutcome> {
   const base = opts.server ?? rdapBaseFor(opts.bootstrap, domain);
-  if (base === undefined) return { status: 'no-rdap', error: `the .${domain.split('.').pop()} registry offers no RDAP service` };
+  if (base === undefined) return { status: 'no-rdap', url: '', error: `the .${domain.split('.').pop()} registry offers no RDAP service` };
   const fetched = await rdapFetch(`${base.endsWith('/') ? base : `${base}/`}domain/${encodeURIComponent(domain)}`, domain, opts.fetch, opts.timeoutMs);
-  if (fetched.status !== 'ok') return { status: fetched.status, url: fetched.url, error: fetched.error };
-  const registrar = readRegistrar(fetched.body, fetched.url);
+  if (fetched.status !== 'ok') return fetched;
+  let registrar: RegistrarInfo | undefined;
+  try {
+    registrar = readRegistrar(fetched.body, fetched.url);
+  } catch {
+    return { status: 'malformed', url: fetched.url, error: 'the answer is not a domain record' };
+  }
   return registrar === undefined ? { status: 'ok', url: fetched.url } : { status: 'ok', url: fetched.url, registrar };
 }

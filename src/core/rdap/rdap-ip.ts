@@ -1,6 +1,6 @@
-import type { FetchLike } from '../dns/types.js';
-import { rdapFetch, type RdapStatus } from './rdap-fetch.js';
-import { abuseContact, entities, hasRole, vcard } from './jcard.js';
+import type { FetchLike } from '../net/fetch-like.js';
+import { rdapFetch, type RdapFailure } from './rdap-fetch.js';
+import { abuseContact, entities, hasRole, text, vcard } from './jcard.js';
 import { isObject } from '../is-object.js';
 
 /**
@@ -23,23 +23,16 @@ export interface NetworkRecord {
   source: string;
 }
 
-export interface RdapIpOutcome {
-  status: RdapStatus;
-  network?: NetworkRecord;
-  error?: string;
-  url?: string;
-}
-
-const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : undefined);
+export type RdapIpOutcome = { status: 'ok'; url: string; network: NetworkRecord } | RdapFailure;
 
 export function readNetwork(body: unknown, source: string): NetworkRecord | undefined {
   if (!isObject(body) || body.objectClassName !== 'ip network') return undefined;
   const net: NetworkRecord = { source };
-  const name = text(body.name);
-  const handle = text(body.handle);
-  const start = text(body.startAddress);
-  const end = text(body.endAddress);
-  const country = text(body.country);
+  const name = text(body.name, 100);
+  const handle = text(body.handle, 100);
+  const start = text(body.startAddress, 45);
+  const end = text(body.endAddress, 45);
+  const country = text(body.country, 2);
   if (name !== undefined) net.name = name;
   if (handle !== undefined) net.handle = handle;
   if (start !== undefined && end !== undefined) net.range = `${start} – ${end}`;
@@ -57,7 +50,12 @@ export function readNetwork(body: unknown, source: string): NetworkRecord | unde
 export async function rdapIp(ip: string, opts: { server?: string; fetch: FetchLike; timeoutMs: number }): Promise<RdapIpOutcome> {
   const base = opts.server ?? RIR_RDAP_START;
   const fetched = await rdapFetch(`${base.endsWith('/') ? base : `${base}/`}ip/${encodeURIComponent(ip)}`, ip, opts.fetch, opts.timeoutMs);
-  if (fetched.status !== 'ok') return { status: fetched.status, url: fetched.url, error: fetched.error };
-  const network = readNetwork(fetched.body, fetched.url);
+  if (fetched.status !== 'ok') return fetched;
+  let network: NetworkRecord | undefined;
+  try {
+    network = readNetwork(fetched.body, fetched.url);
+  } catch {
+    network = undefined;
+  }
   return network === undefined ? { status: 'malformed', url: fetched.url, error: 'the answer is not an IP network' } : { status: 'ok', url: fetched.url, network };
 }

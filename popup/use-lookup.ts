@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LookupSubject } from '../src/protocol.js';
+import { beginLookup, type Lookup, type LookupState } from './early-lookup.js';
+
+/**
+ * One port per lookup: the worker sends the model as each step lands, and the
+ * popup renders each. Changing the subject or retrying opens a new port; the
+ * lookup begun before the first render (`early`) is taken over if it is for
+ * the same subject.
+ */
+export function useLookup(subject: LookupSubject | undefined, attempt: number, early?: Lookup): LookupState {
+  const adopt = (s: LookupSubject | undefined) => (early !== undefined && !early.closed && early.subject === s ? early : undefined);
+  const [state, setState] = useState<LookupState>(adopt(subject)?.state ?? { status: 'waiting' });
+  useEffect(() => {
+    if (subject === undefined) return undefined;
+    const lookup = (attempt === 0 ? adopt(subject) : undefined) ?? beginLookup(subject);
+    let active = true;
+    lookup.listen((s) => {
+      if (active) setState(s);
+    });
+    return () => {
+      active = false;
+      lookup.close();
+    };
+  }, [subject, attempt]);
+  return state;
+}
