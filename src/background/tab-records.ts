@@ -143,9 +143,6 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
         }
         return record;
       });
-      // Written at once, not with the next burst: the worker may be stopped right after a page
-      // loads, and what the tab shows must be there when a popup wakes it.
-      void records.flush().catch((err: unknown) => console.error('whoserves: could not keep the tab record', err));
       return outcome!;
     },
 
