@@ -3,6 +3,7 @@ import { ProbeRefused, ProbeTimedOut, probe, type ProbeRequest, type ProbeResult
 import { refusedSince } from './network-guard.js';
 import { lookupRequestInit } from './lookup-fetch.js';
 import { isOwnRequest } from './platform.js';
+import { setNewest } from '../core/set-newest.js';
 
 // The header probe for a link the person looks up without opening it: one
 // HEAD (GET if refused) from the worker, without cookies, through the same
@@ -20,9 +21,7 @@ const waiting = new Map<string, (ip: string) => void>();
 /** Called for every response whose tabId is -1: keeps the address of the extension's own probe responses. */
 export function noteOwnResponse(details: WebRequest.OnResponseStartedDetailsType): void {
   if (details.ip === undefined || !isOwnRequest(details, browser.runtime.getURL(''))) return;
-  answeredBy.delete(details.url);
-  answeredBy.set(details.url, details.ip);
-  while (answeredBy.size > MAX_REMEMBERED) answeredBy.delete(answeredBy.keys().next().value as string);
+  setNewest(answeredBy, details.url, details.ip, MAX_REMEMBERED);
   waiting.get(details.url)?.(details.ip);
 }
 

@@ -10,6 +10,7 @@ import { rdapIp } from '../core/rdap/rdap-ip.js';
 import type { Settings } from '../core/settings.js';
 import { lookupFetch } from './lookup-fetch.js';
 import { probeSite } from './header-probe.js';
+import { setNewest } from '../core/set-newest.js';
 
 // The worker's side of a lookup: the person's DoH resolver (one per worker
 // life, so one DNS cache), the registries over RDAP with a cache of their own,
@@ -33,9 +34,7 @@ function cachedRdap<T extends { status: string }>(key: string, ask: () => Promis
   const hit = rdapCache.get(key);
   if (hit !== undefined && hit.expires > Date.now()) return hit.answer as Promise<T>;
   const answer = ask();
-  rdapCache.delete(key);
-  rdapCache.set(key, { expires: Date.now() + RDAP_TTL_MS, answer });
-  while (rdapCache.size > RDAP_MAX_ENTRIES) rdapCache.delete(rdapCache.keys().next().value as string);
+  setNewest(rdapCache, key, { expires: Date.now() + RDAP_TTL_MS, answer }, RDAP_MAX_ENTRIES);
   void answer.then((a) => {
     if (a.status !== 'ok' && a.status !== 'not-found') rdapCache.delete(key);
   });

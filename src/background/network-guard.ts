@@ -1,6 +1,7 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { addressesVerdict, hostVerdict } from '../core/net/inside-network.js';
 import { isOwnRequest } from './platform.js';
+import { setNewest } from '../core/set-newest.js';
 
 // Firefox has no Local Network Access (Chromium refuses a request declared
 // `targetAddressSpace: 'public'` that reaches inside; lookup-fetch.ts), so
@@ -17,7 +18,7 @@ interface DnsApi {
 
 const MAX_TRACKED = 256;
 /** Requests already let through once: a redirect fires again under the same id. */
-const started = new Set<string>();
+const started = new Map<string, true>();
 let lastRefusal = 0;
 
 /** Whether the guard refused one of the extension's requests at or after `since` (ms): the probe says why it failed. */
@@ -27,8 +28,7 @@ export function refusedSince(since: number): boolean {
 
 async function verdict(details: WebRequest.OnBeforeRequestDetailsType, dns: DnsApi): Promise<WebRequest.BlockingResponse> {
   const firstHop = !started.has(details.requestId);
-  started.add(details.requestId);
-  if (started.size > MAX_TRACKED) started.delete(started.values().next().value as string);
+  setNewest(started, details.requestId, true, MAX_TRACKED);
   let decided = hostVerdict(details.url, firstHop);
   if (decided === 'resolve') {
     try {

@@ -1,5 +1,6 @@
 import { dohQuery, type DohOptions } from './doh-query.js';
 import type { DnsOutcome, QueryType } from './types.js';
+import { setNewest } from '../set-newest.js';
 
 export interface ResolverOptions extends DohOptions {
   /** Milliseconds since the epoch; injected so tests control time. */
@@ -29,10 +30,7 @@ export function createResolver(options: ResolverOptions): Resolver {
 
   const remember = (key: string, outcome: DnsOutcome) => {
     if ((outcome.status !== 'ok' && outcome.status !== 'nxdomain') || outcome.ttl <= 0) return;
-    cache.delete(key);
-    cache.set(key, { outcome, expires: now() + Math.min(outcome.ttl, MAX_TTL_SECONDS) * 1000 });
-    // Map keeps insertion order: the first key is the least recently used.
-    while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+    setNewest(cache, key, { outcome, expires: now() + Math.min(outcome.ttl, MAX_TTL_SECONDS) * 1000 }, maxEntries);
   };
 
   return {
