@@ -7,8 +7,7 @@ import { decodePublished } from '../core/ip/published-table.js';
 import { SHARD_DIR, SHARD_INDEX, ShardedIpData, decodeShardIndex } from '../core/ip/network-shards.js';
 import { publicSuffixes, type PublicSuffixData } from '../core/public-suffixes.js';
 import { usePublicSuffixes } from '../core/registrable-domain.js';
-
-let loading: Promise<Engine> | undefined;
+import { loadOnce } from './load-once.js';
 
 async function asset(name: string): Promise<Response> {
   const res = await fetch(browser.runtime.getURL(`data/${name}`));
@@ -23,29 +22,18 @@ const bytes = (name: string) => asset(name).then(async (r) => new Uint8Array(awa
 
 /**
  * The catalogue (its notes in the browser's language only) and the published
- * ranges (what the badge needs), loaded once per worker life; the network shards are fetched by the engine's prepare()
- * for the addresses asked about.
+ * ranges (what the badge needs), loaded once per worker life; the network
+ * shards are fetched by the engine's prepare() for the addresses asked about.
  */
-export function loadEngine(): Promise<Engine> {
-  loading ??= Promise.all([asset('catalogue.json').then(async (r) => inOneLocale((await r.json()) as CatalogueFile, localeFor(browser.i18n.getUILanguage()))), bytes('published.bin'), bytes(`${SHARD_DIR}/${SHARD_INDEX}`)])
-    .then(([catalogue, published, index]) => createEngine(catalogue, new ShardedIpData(decodeShardIndex(index), decodePublished(published), (name) => bytes(`${SHARD_DIR}/${name}`))))
-    .catch((err: unknown) => {
-      loading = undefined; // let the next caller try again
-      throw err;
-    });
-  return loading;
-}
-
-let suffixes: Promise<void> | undefined;
+export const loadEngine: () => Promise<Engine> = loadOnce(() =>
+  Promise.all([asset('catalogue.json').then(async (r) => inOneLocale((await r.json()) as CatalogueFile, localeFor(browser.i18n.getUILanguage()))), bytes('published.bin'), bytes(`${SHARD_DIR}/${SHARD_INDEX}`)]).then(([catalogue, published, index]) =>
+    createEngine(catalogue, new ShardedIpData(decodeShardIndex(index), decodePublished(published), (name) => bytes(`${SHARD_DIR}/${name}`))),
+  ),
+);
 
 /** The Public Suffix List, loaded for lookups only: recording and the badge never need it. */
-export function loadPublicSuffixes(): Promise<void> {
-  suffixes ??= asset('psl.json')
+export const loadPublicSuffixes: () => Promise<void> = loadOnce(() =>
+  asset('psl.json')
     .then((r) => r.json() as Promise<PublicSuffixData>)
-    .then((data) => usePublicSuffixes(publicSuffixes(data)))
-    .catch((err: unknown) => {
-      suffixes = undefined;
-      throw err;
-    });
-  return suffixes;
-}
+    .then((data) => usePublicSuffixes(publicSuffixes(data))),
+);

@@ -1,22 +1,15 @@
 import browser from 'webextension-polyfill';
 import { readSettings, type Settings } from '../core/settings.js';
+import { loadOnce } from './load-once.js';
 
-// Read once per worker life and kept until the options page changes them: every
-// popup needs them, and a storage read is a round trip to the browser.
-let cached: Promise<Settings> | undefined;
+/**
+ * The person's settings from storage.local, repaired if damaged (see
+ * readSettings). Read once per worker life and kept until the options page
+ * changes them: every popup needs them, and a storage read is a round trip to
+ * the browser.
+ */
+export const loadSettings = loadOnce(async (): Promise<Settings> => readSettings((await browser.storage.local.get('settings')).settings));
 
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'settings' in changes) cached = undefined;
+  if (area === 'local' && 'settings' in changes) loadSettings.forget();
 });
-
-/** The person's settings from storage.local, repaired if damaged (see readSettings). */
-export function loadSettings(): Promise<Settings> {
-  cached ??= browser.storage.local.get('settings').then(
-    (stored) => readSettings(stored.settings),
-    (err: unknown) => {
-      cached = undefined;
-      throw err;
-    },
-  );
-  return cached;
-}
