@@ -27,7 +27,6 @@ export interface Lookup {
 /** Opens the port for `subject` at once, keeping what arrives until someone listens. */
 export function beginLookup(subject: LookupSubject): Lookup {
   let onChange: (state: LookupState) => void = () => undefined;
-  let latest: PopupModel | undefined;
   const lookup: Lookup = {
     subject,
     state: { status: 'waiting' },
@@ -46,11 +45,11 @@ export function beginLookup(subject: LookupSubject): Lookup {
     const close = openLookup(
       subject,
       (update: LookupUpdate) => {
-        latest = update.model;
         set({ status: 'ready', model: update.model, finished: update.phase === 'done' });
       },
       (finished) => {
-        if (!finished) set(latest === undefined ? { status: 'interrupted' } : { status: 'interrupted', model: latest });
+        // What arrived stays: the model of the last update, if any.
+        if (!finished) set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
       },
     );
     lookup.close = () => {

@@ -20,6 +20,7 @@ import type { FetchLike } from '../src/core/net/fetch-like.js';
 import { startDohServer } from '../test/helpers/doh-server.js';
 import { realCatalogue } from '../test/unit/engine-fixture.js';
 import { installPublicSuffixes } from '../src/node/use-public-suffixes.js';
+import { xorshift32 } from '../test/helpers/xorshift.js';
 
 // The DNS lookups below work out registrable domains, as every lookup does.
 await installPublicSuffixes();
@@ -32,13 +33,7 @@ const dataDir = join(root, 'dist', 'cli', 'data');
 const now = () => performance.now();
 
 // Deterministic addresses, so runs compare.
-let seed = 0x9e3779b9;
-const random32 = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-};
+const random32 = xorshift32(0x9e3779b9);
 const N = 4_000_000;
 const addresses = new Uint32Array(N);
 for (let i = 0; i < N; i++) addresses[i] = random32();

@@ -3,6 +3,7 @@ import { classify } from '../../src/core/classify.js';
 import { formatIPv4, formatIPv6, parseCidr, v6Words, type ParsedIp } from '../../src/core/ip/parse-ip.js';
 import { readAsnRows } from '../../src/node/read-ip-sources.js';
 import { realCatalogue, realEngine, realShards, shardedEngine } from '../unit/engine-fixture.js';
+import { xorshift32 } from '../helpers/xorshift.js';
 
 // The worker's shards must answer exactly as the CLI's whole tables: the same
 // network and the same published range for every address.
@@ -20,13 +21,7 @@ function boundaries(ranges: readonly { first: bigint; last: bigint }[], max: big
   return out;
 }
 
-let seed = 0x2545f491;
-const random32 = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-};
+const random32 = xorshift32(0x2545f491);
 const random128 = () => (BigInt(random32()) << 96n) | (BigInt(random32()) << 64n) | (BigInt(random32()) << 32n) | BigInt(random32());
 
 describe('network shards against the whole tables (real data)', function () {
