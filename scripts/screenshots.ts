@@ -1,5 +1,5 @@
 // `npm run screenshots`: the popup's states at its real size (380×600), light
-// and dark, and one in German, rendered in headless Chromium into
+// and dark, and each in German, rendered in headless Chromium into
 // docs/screenshots/ from the local sites, resolver and registry the
 // end-to-end tests use.
 import { mkdir } from 'node:fs/promises';
@@ -69,7 +69,7 @@ try {
       const tab = await ext.newPage();
       await useResolver(ext, doh.url, rdap.url, locale);
       if (locale === 'en') for (const shot of SHOTS) await shoot(ext, tab, shot, ['light', 'dark']);
-      else await shoot(ext, tab, SHOTS[0]!, ['light'], '-de');
+      else for (const shot of SHOTS) await shoot(ext, tab, shot, ['light'], '-de');
     } finally {
       await ext.close();
     }
