@@ -63,7 +63,7 @@ export function App({ opened, early, startProblem }: { opened: LookupSubject | u
       <>
         {interrupted && <Notice tone="error" title={t('interruptedTitle')} body={t('interruptedBody')} action={{ label: t('retry'), run: retry }} />}
         {model === undefined ? null : model.kind === 'site' ? (
-          <SiteView model={model} finished={state.status === 'ready' && state.finished} reload={reload} lookUp={lookUp} />
+          <SiteView model={model} finished={state.status === 'ready' && state.finished} reload={reload} lookUp={lookUp} answerFirst />
         ) : (
           <StateNotice model={model} />
         )}

@@ -2,11 +2,13 @@ import { openLookup } from '../src/messages.js';
 import type { LookupSubject, LookupUpdate } from '../src/protocol.js';
 import type { PopupModel } from '../src/core/model/site-model.js';
 import { activeTabSubject, subjectFromLocation } from './subject.js';
+import { keptAnswer } from './kept-answer.js';
 
 // The popup's first lookup, begun before the rest of the popup loads: boot.js
 // (a few hundred bytes, the page's first script) starts it and the UI bundle
 // takes it over, so a cold worker starts while the popup's own code and
-// stylesheet load, not after.
+// stylesheet load, not after. For a tab, the answer the worker kept for its
+// page is read meanwhile and shown until the worker's first update.
 
 export type LookupState =
   | { status: 'waiting' }
@@ -58,6 +60,14 @@ export function beginLookup(subject: LookupSubject): Lookup {
     };
   } catch {
     set({ status: 'interrupted' });
+  }
+  // What the worker kept for the tab shows until its first update comes (a stopped worker takes a while to wake).
+  if (subject.kind === 'tab') {
+    void keptAnswer(subject).then((model) => {
+      if (model === undefined) return;
+      if (lookup.state.status === 'waiting') set({ status: 'ready', model, finished: false });
+      else if (lookup.state.status === 'interrupted' && lookup.state.model === undefined) set({ status: 'interrupted', model });
+    });
   }
   return lookup;
 }

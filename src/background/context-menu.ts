@@ -1,6 +1,7 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { SessionStore } from './session-store.js';
 import { MAX_INPUT } from '../core/limits.js';
+import { PENDING_LOOKUP_KEY, PENDING_LOOKUP_PREFIX } from '../protocol.js';
 
 // One entry per thing a person can point at. For a selection, Chrome and
 // Firefox put the selected text where the title says %s.
@@ -18,7 +19,7 @@ export type PendingLookup = PointedAt & { at: number };
 // A lookup the popup should show when it opens. It expires so a later click
 // on the toolbar button shows the current tab again, not an old lookup.
 const PENDING_TTL_MS = 30_000;
-const pending = new SessionStore<PendingLookup>('pending:', browser.storage.session, 0);
+const pending = new SessionStore<PendingLookup>(PENDING_LOOKUP_PREFIX, browser.storage.session, 0);
 
 export function createMenus(): void {
   // removeAll first: onInstalled runs again on update, and a duplicate id throws.
@@ -29,8 +30,8 @@ export function createMenus(): void {
 
 /** The lookup the context menu left for the popup, if one is waiting and fresh; taken only once. */
 export async function takePendingLookup(now: number): Promise<PendingLookup | undefined> {
-  const found = await pending.get('lookup');
-  if (found !== undefined) await pending.delete('lookup');
+  const found = await pending.get(PENDING_LOOKUP_KEY);
+  if (found !== undefined) await pending.delete(PENDING_LOOKUP_KEY);
   return found !== undefined && now - found.at < PENDING_TTL_MS ? found : undefined;
 }
 
@@ -42,12 +43,12 @@ export async function takePendingLookup(now: number): Promise<PendingLookup | un
  * lookup queues behind the write started here, so it cannot miss it.
  */
 function openLookup(lookup: PointedAt): Promise<void> {
-  const stored = pending.update('lookup', () => ({ ...lookup, at: Date.now() }), { flushNow: true });
+  const stored = pending.update(PENDING_LOOKUP_KEY, () => ({ ...lookup, at: Date.now() }), { flushNow: true });
   return browser.action.openPopup().then(
     () => stored,
     async () => {
       await stored;
-      await pending.delete('lookup');
+      await pending.delete(PENDING_LOOKUP_KEY);
       const query = lookup.origin === 'page' ? `tabId=${lookup.tabId}&origin=page` : `host=${encodeURIComponent(lookup.input)}&origin=${lookup.origin}`;
       await browser.windows.create({ url: browser.runtime.getURL(`popup.html?${query}`), type: 'popup', width: 420, height: 640 });
     },

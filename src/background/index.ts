@@ -8,7 +8,7 @@
  *   the response and as the document changes) makes it the tab's document, or restores
  *   a document the tab showed before (back/forward cache), or keeps the document
  *   (same-document navigation); the badge is set then, once, because Chrome clears a
- *   tab's badge on commit;
+ *   tab's badge on commit, and the popup's first answer is kept ready (kept-answers.ts);
  * - every other response adds its host and address to the tab's document;
  * - the record is dropped when the tab closes.
  * No content script: everything above comes from the browser itself.
@@ -19,6 +19,8 @@ import { pageTarget } from '../core/page-target.js';
 import { tabs } from './stores.js';
 import { documentsRecorded, recordDocument, recordResource } from './recorder.js';
 import { showBadge } from './badge.js';
+import { tabShows } from './tab-shown.js';
+import { dropTab, forgetAnswer } from './kept-answers.js';
 import { createMenus, onMenuClicked } from './context-menu.js';
 import { serveLookup } from './lookup-service.js';
 import { listenForCommits, responseListenerOptions } from './platform.js';
@@ -37,11 +39,14 @@ listenForCommits(
   browser,
   (tabId, url) => {
     const target = pageTarget(url);
-    if (target.kind !== 'site') return;
+    if (target.kind !== 'site') {
+      void forgetAnswer(tabId).catch(report);
+      return;
+    }
     void documentsRecorded(tabId)
       .catch(() => undefined)
       .then(() => tabs.commit(tabId, url, target.host))
-      .then(({ commit, document }) => (commit === 'same-document' ? undefined : showBadge(tabId, document)))
+      .then(({ commit, document }) => tabShows(tabId, target, document, commit))
       .catch(report);
   },
   (tabId, url) => {
@@ -53,7 +58,7 @@ listenForCommits(
       .catch(report);
   },
 );
-browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId).catch(report));
+browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabs.forgetTab(tabId), dropTab(tabId)]).catch(report));
 
 browser.runtime.onInstalled.addListener(createMenus);
 browser.runtime.onStartup.addListener(createMenus);

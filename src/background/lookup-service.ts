@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Engine } from '../core/engine.js';
-import { lookupHost, type LookupPolicy, type LookupResult, type LookupTarget, type Phase } from '../core/lookup/lookup-host.js';
+import { knownResult, lookupHost, type LookupPolicy, type LookupResult, type LookupTarget, type Phase } from '../core/lookup/lookup-host.js';
 import { describeResources, type ResourceHost } from '../core/model/resource-hosts.js';
 import { providersFor, type LookupOrigin, type PageState, type PopupModel, type SiteModel } from '../core/model/site-model.js';
 import { lookupTarget, pageTarget, withDomain } from '../core/page-target.js';
@@ -44,19 +44,24 @@ interface SiteRequest {
   document?: DocumentRecord;
 }
 
-async function runSite(engine: Engine, request: SiteRequest, send: Send, history: boolean): Promise<void> {
-  const { settings } = request;
-  const base = { kind: 'site' as const, origin: request.origin, ...(request.page === undefined ? {} : { page: request.page }) };
-  let resources: ResourceHost[] | undefined;
-  let moves: Change[] | undefined;
-  const model = (phase: Phase, lookup: LookupResult): SiteModel => ({
-    ...base,
+function siteModel(engine: Engine, request: SiteRequest, phase: Phase, lookup: LookupResult, resources?: ResourceHost[], moves?: Change[]): SiteModel {
+  return {
+    kind: 'site',
+    origin: request.origin,
+    ...(request.page === undefined ? {} : { page: request.page }),
     phase,
     lookup,
     ...providersFor(engine, lookup),
     ...(resources === undefined ? {} : { resources }),
     ...(moves === undefined ? {} : { moves }),
-  });
+  };
+}
+
+async function runSite(engine: Engine, request: SiteRequest, send: Send, history: boolean): Promise<void> {
+  const { settings } = request;
+  let resources: ResourceHost[] | undefined;
+  let moves: Change[] | undefined;
+  const model = (phase: Phase, lookup: LookupResult) => siteModel(engine, request, phase, lookup, resources, moves);
   const describing = request.document === undefined ? undefined : resourcesOf(engine, request.document, request.target.domain).then((r) => (resources = r));
   const result = await lookupHost(engine, request.target, workerDeps(engine, settings), request.policy, (phase, lookup) => send({ phase, model: model(phase, lookup) }));
   await describing;
@@ -80,6 +85,11 @@ async function tabRequest(tabId: number, origin: LookupOrigin, ready: Ready): Pr
   const target = pageTarget(tab.url);
   if (target.kind === 'uninspectable') return { kind: 'uninspectable', origin, reason: target.reason };
   const [settings, doc] = await Promise.all([ready.settings, tabs.documentAt(tabId, tab.url, target.host), ready.suffixes]);
+  return documentRequest(origin, settings, target, doc);
+}
+
+/** A lookup of the document a tab shows, `doc` being what was recorded of it (nothing, if it loaded before whoserves watched). */
+function documentRequest(origin: LookupOrigin, settings: Settings, target: { host: string; isIp: boolean }, doc: DocumentRecord | undefined): SiteRequest {
   const page: PageState = doc?.seen !== undefined ? 'seen' : (doc?.missing ?? 'unseen');
   return {
     origin,
@@ -90,6 +100,17 @@ async function tabRequest(tabId: number, origin: LookupOrigin, ready: Ready): Pr
     // The tab's page is never probed: the browser already has its answer, or it was restored without one.
     policy: { dns: settings.dnsLookups, rdap: settings.rdap, probe: 'never', ...(doc?.seen === undefined ? {} : { seen: doc.seen }) },
   };
+}
+
+/**
+ * The first update a popup opened over this tab would get: what the browser
+ * saw of the document, before DNS and the registries. Computed as the tab
+ * commits, so the popup can show it without waiting for a stopped worker.
+ */
+export async function firstAnswer(target: { host: string; isIp: boolean }, doc: DocumentRecord): Promise<SiteModel> {
+  const [engine, settings] = await Promise.all([loadEngine(), loadSettings(), loadPublicSuffixes()]);
+  const request = documentRequest('tab', settings, target, doc);
+  return siteModel(engine, request, 'seen', await knownResult(engine, request.target, request.policy, (ips) => engine.prepare(ips)));
 }
 
 async function inputRequest(input: string, origin: Exclude<LookupOrigin, 'tab'>, ready: Ready): Promise<SiteRequest | PopupModel> {

@@ -4,7 +4,8 @@ import { hostOfWebUrl } from '../core/url-host.js';
 import { loadEngine } from './engine.js';
 import { recent, tabs } from './stores.js';
 import { noteOwnResponse } from './header-probe.js';
-import { showBadge } from './badge.js';
+import { tabShows } from './tab-shown.js';
+import { pageTarget } from '../core/page-target.js';
 
 // What the worker keeps of each response, as cheaply as it can: this runs for
 // every response of every page. Main documents are recorded with the headers
@@ -31,7 +32,9 @@ export function recordDocument(details: WebRequest.OnResponseStartedDetailsType)
     void recent.remember(seen).catch((err: unknown) => console.error('whoserves:', err));
     const completed = await tabs.recordResponse(details.tabId, details.url, seen);
     // The commit came first (Firefox) and found no response to badge; now there is one.
-    if (completed !== undefined) await showBadge(details.tabId, completed);
+    if (completed === undefined) return;
+    const target = pageTarget(completed.url);
+    if (target.kind === 'site') await tabShows(details.tabId, target, completed, 'new-document');
   };
   const done = documentsRecorded(details.tabId).then(record, record);
   recording.set(details.tabId, done);

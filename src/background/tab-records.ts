@@ -1,5 +1,6 @@
 import type { SeenResponse } from '../core/observation-record.js';
 import { SessionStore, UNCHANGED, type StorageArea } from './session-store.js';
+import { documentUrl } from '../core/url-host.js';
 
 // What is kept per tab, over a storage area (storage.session in the worker, a
 // Map in tests): one key per tab, written together when events come in bursts.
@@ -57,12 +58,6 @@ const MAX_PREVIOUS = 3;
  * cannot change what is said about it.
  */
 const LATE_RESPONSE_MS = 5000;
-
-/** A URL as the tab and webRequest both give it, minus the fragment (which never reaches a server). */
-export function documentUrl(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
-}
 
 const originOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0].toLowerCase();
 

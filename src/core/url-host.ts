@@ -31,3 +31,9 @@ export function hostOfWebUrl(url: string): string | undefined {
   if (host.endsWith('.')) host = host.slice(0, -1);
   return host === '' ? undefined : host.toLowerCase();
 }
+
+/** A URL as the tab and webRequest both give it, minus the fragment (which never reaches a server): the document it names. */
+export function documentUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}

@@ -362,6 +362,22 @@ for (const driver of drivers) {
       await popup.close();
     });
 
+    it('keeps each tab\'s first answer ready for the popup, for the page the tab shows', async () => {
+      // What background/kept-answers.ts leaves in storage.session for popup/kept-answer.ts to read.
+      type Kept = { url: string; model: { phase: string; providers: Record<string, unknown> } };
+      const keptFor = async (url: string) => {
+        const tabId = await loadInTab(url);
+        const key = `answer:${tabId}`;
+        await waitInExtension(suite.ext, async ({ k, u }) => ((await chrome.storage.session.get(k))[k] as Kept | undefined)?.url === u, { k: key, u: url }, `no answer was kept for ${url}`);
+        return (await suite.ext.evaluateInExtension(async (k) => (await chrome.storage.session.get(k))[k], key)) as Kept;
+      };
+      const proxied = await keptFor('http://cf-site.test/');
+      assert.equal(proxied.model.phase, 'seen', 'what the lookup sends first');
+      assert.ok('cloudflare' in proxied.model.providers);
+      const plain = await keptFor('http://plain.test/');
+      assert.ok(!('cloudflare' in plain.model.providers), 'the next page\'s answer replaces it');
+    });
+
     it('records a page loaded after the background was unloaded: the response wakes it', async () => {
       await suite.ext.stopBackground();
       const tabId = await loadInTab('http://woken.test/');

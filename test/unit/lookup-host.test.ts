@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lookupHost, type LookupPolicy, type LookupResult, type LookupTarget, type Phase } from '../../src/core/lookup/lookup-host.js';
+import { knownResult, lookupHost, type LookupPolicy, type LookupResult, type LookupTarget, type Phase } from '../../src/core/lookup/lookup-host.js';
 import type { SeenResponse } from '../../src/core/observation-record.js';
 import { edgeOf } from '../../src/core/classify.js';
 import { fakeDeps, type FakeWorld } from '../helpers/fake-deps.js';
@@ -40,6 +40,21 @@ describe('lookupHost', () => {
     assert.deepEqual(result.errors, []);
     assert.deepEqual(calls.slice(0, 2).sort(), ['rdapDomain shop.example', 'resolve www.shop.example'], 'registry and DNS asked together');
     assert.equal(calls.at(-1), 'rdapIp 13.32.1.1', 'the network registry last, for the address found');
+  });
+
+  it('keeps its first phase apart: knownResult is what the lookup sends first, asking no one', async () => {
+    const cases: [LookupTarget, LookupPolicy][] = [
+      [site, policy({ seen: seenBy('104.16.1.1', { 'cf-ray': '8c2b-FRA', server: 'cloudflare' }) })],
+      [site, policy({ dns: false, rdap: false })],
+      [{ host: '88.198.1.1', isIp: true }, policy()],
+    ];
+    for (const [target, p] of cases) {
+      const deps = fakeDeps(dnsWorld);
+      const known = await knownResult(realEngine(), target, p, deps.prepare);
+      assert.deepEqual(deps.calls, [], 'no DNS, registry or probe for the first answer');
+      const { phases } = await run(target, dnsWorld, p);
+      assert.deepEqual(known, phases[0]![1]);
+    }
   });
 
   it('shows DNS before a slow registry answers', async () => {

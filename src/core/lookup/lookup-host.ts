@@ -102,28 +102,39 @@ function summaryOf(seen: SeenResponse, via: 'browser' | 'probe'): NonNullable<Lo
 }
 
 /**
- * Looks a host up. `onPhase` gets the result each time a step lands (the
- * popup renders DNS before the registries answer); the promise gives the
- * final one. Never rejects for a network failure: each becomes a LookupError.
+ * What is known without asking anyone: the browser's answer, an address's
+ * network, a platform's host name. The lookup's first phase; the worker also
+ * keeps it ready for each tab's page, so the popup can show it before the
+ * worker has woken (background/kept-answers.ts).
  */
-export async function lookupHost(engine: Engine, target: LookupTarget, deps: LookupDeps, policy: LookupPolicy, onPhase: (phase: Phase, result: LookupResult) => void = () => undefined): Promise<LookupResult> {
+export async function knownResult(engine: Engine, target: LookupTarget, policy: LookupPolicy, prepare: LookupDeps['prepare']): Promise<LookupResult> {
   const steps: LookupSteps = {
     dns: !policy.dns ? 'off' : target.isIp ? 'not-needed' : 'pending',
     site: policy.seen !== undefined ? 'done' : policy.probe === 'never' ? 'off' : 'pending',
     registry: policy.rdap ? 'pending' : 'off',
   };
-  const result: LookupResult = { host: target.host, isIp: target.isIp, report: { host: target.host, providers: [], originHidden: false }, errors: [], steps };
+  const obs = observationOf(target, policy.seen, undefined);
+  await prepare(obs.ips ?? []);
+  const result: LookupResult = { host: target.host, isIp: target.isIp, report: classify(engine, obs), errors: [], steps };
   if (target.domain !== undefined) result.domain = target.domain;
+  if (policy.seen !== undefined) result.seen = summaryOf(policy.seen, 'browser');
+  return result;
+}
+
+/**
+ * Looks a host up. `onPhase` gets the result each time a step lands (the
+ * popup renders DNS before the registries answer); the promise gives the
+ * final one. Never rejects for a network failure: each becomes a LookupError.
+ */
+export async function lookupHost(engine: Engine, target: LookupTarget, deps: LookupDeps, policy: LookupPolicy, onPhase: (phase: Phase, result: LookupResult) => void = () => undefined): Promise<LookupResult> {
+  const result = await knownResult(engine, target, policy, deps.prepare);
+  const { steps } = result;
   let seen = policy.seen;
-  if (seen !== undefined) result.seen = summaryOf(seen, 'browser');
   const classifyNow = async (dns?: DnsLookup, extra?: Pick<Observation, 'addresses' | 'spfIncluded'>) => {
     const obs = observationOf(target, seen, dns, extra);
     await deps.prepare([...(obs.ips ?? []), ...Object.values(extra?.addresses ?? {}).flat()]);
     result.report = classify(engine, obs);
   };
-
-  // What is known without asking anyone: the browser's answer, an address's network, a platform's host name.
-  await classifyNow();
   onPhase('seen', structuredCopy(result));
 
   // The registry only needs the registrable domain: ask it while DNS runs.

@@ -1,0 +1,45 @@
+import browser from 'webextension-polyfill';
+import { KEPT_ANSWER_PREFIX, type KeptAnswer } from '../protocol.js';
+import { SessionStore } from './session-store.js';
+import { firstAnswer } from './lookup-service.js';
+import type { DocumentRecord } from './tab-records.js';
+
+// Each tab's first answer, ready before anyone asks: MV3 stops an idle worker
+// after 30 s, so a popup usually opens over a page read for a while, with the
+// worker stopped. The popup reads this straight from storage.session and shows
+// it while the worker wakes and the lookup goes on (popup/kept-answer.ts).
+
+/** A few KB per tab; past this, the tabs written longest ago lose theirs and wait for the worker. */
+const ANSWERS_BUDGET = 1024 * 1024;
+
+const answers = new SessionStore<KeptAnswer>(KEPT_ANSWER_PREFIX, browser.storage.session, 250, ANSWERS_BUDGET);
+
+/** The newest commit per tab: an answer computed for an older one is not kept. */
+const latest = new Map<number, number>();
+let commits = 0;
+
+/** Keeps the answer for the document the tab just committed to (or that a late response completed). */
+export async function keepAnswer(tabId: number, target: { host: string; isIp: boolean }, doc: DocumentRecord): Promise<void> {
+  const commit = ++commits;
+  latest.set(tabId, commit);
+  const model = await firstAnswer(target, doc);
+  if (latest.get(tabId) !== commit) return;
+  await answers.update(String(tabId), () => ({ url: doc.url, model }));
+}
+
+/**
+ * The tab committed to a page with no web host. (Pages whose URL the browser
+ * hides from us, such as its own, never reach the worker; the popup compares
+ * the tab's URL with the answer's, so their tab's old answer is not shown.)
+ */
+export function forgetAnswer(tabId: number): Promise<void> {
+  latest.set(tabId, ++commits);
+  return answers.delete(String(tabId));
+}
+
+/** The tab closed. */
+export function dropTab(tabId: number): Promise<void> {
+  const done = forgetAnswer(tabId);
+  latest.delete(tabId);
+  return done;
+}
