@@ -14,14 +14,27 @@ const ANSWERS_BUDGET = 1024 * 1024;
 
 const answers = new SessionStore<KeptAnswer>(KEPT_ANSWER_PREFIX, browser.storage.session, 250, ANSWERS_BUDGET);
 
+/**
+ * How long a tab must stay on a document before its answer is kept. The
+ * worker lives at least 30 s after the commit that woke it, so a popup opened
+ * sooner finds it running; meanwhile redirect chains and quick hops through
+ * pages cost nothing (and a cold wake's badge does not share the worker with
+ * loading the Public Suffix List).
+ */
+const KEEP_AFTER_MS = 2000;
+
 /** The newest commit per tab: an answer computed for an older one is not kept. */
 const latest = new Map<number, number>();
 let commits = 0;
 
-/** Keeps the answer for the document the tab just committed to (or that a late response completed). */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps the answer for the document the tab just committed to (or that a late response completed), once the tab stays on it. */
 export async function keepAnswer(tabId: number, target: { host: string; isIp: boolean }, doc: DocumentRecord): Promise<void> {
   const commit = ++commits;
   latest.set(tabId, commit);
+  await sleep(KEEP_AFTER_MS);
+  if (latest.get(tabId) !== commit) return;
   const model = await firstAnswer(target, doc);
   if (latest.get(tabId) !== commit) return;
   await answers.update(String(tabId), () => ({ url: doc.url, model }));
