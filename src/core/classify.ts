@@ -47,10 +47,12 @@ function ipFindings(engine: Engine, ip: ParsedIp, push: (f: Finding) => void): v
     network === undefined ? undefined : { kind: 'asn', ip: ip.text, asn: network.asn, org: network.org, detail: `${ip.text} is announced by AS${network.asn} (${network.org})` };
 
   // A provider's own published range is more specific than the network announcing it, and wins.
-  const range = engine.publishedAt(engine.ip.publishedIndex(ip));
+  const publishedIndex = engine.ip.publishedIndex(ip);
+  const range = engine.publishedAt(publishedIndex);
   if (range !== undefined) {
     const base = { provider: range.provider, role: range.role, ...(range.service === undefined ? {} : { service: range.service }) };
-    push({ ...base, confidence: RANGE_CONFIDENCE, evidence: { kind: 'range', ip: ip.text, cidr: range.cidr, list: range.list, detail: `${ip.text} is in ${range.cidr}, published by the provider (${range.list})` } });
+    const cidr = engine.ip.published.cidr(publishedIndex, ip);
+    push({ ...base, confidence: RANGE_CONFIDENCE, evidence: { kind: 'range', ip: ip.text, cidr, list: range.list, detail: `${ip.text} is in ${cidr}, published by the provider (${range.list})` } });
     const asn = asnEvidence();
     if (asn !== undefined) push({ ...base, confidence: 0, evidence: asn });
     return;

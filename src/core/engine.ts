@@ -21,7 +21,8 @@ export interface SuffixRule extends Rule { suffix: string }
 /** A suffix, or a pattern for names no suffix describes. */
 export interface RecordRule extends Rule { suffix?: string; match?: RegExp }
 export interface BlockPageRule { provider: string; kind: 'challenge' | 'block' | 'error'; status?: readonly number[]; header: string; match?: RegExp }
-export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string; cidr: string }
+/** A published range's list: the range itself is found from the address (IpTables.published.cidr). */
+export interface PublishedRange extends Omit<Rule, 'confidence'> { list: string }
 
 /**
  * The compiled catalogue made ready for matching: regexes built, tables
@@ -134,7 +135,7 @@ export function createEngine<T extends IpTables>(catalogue: CatalogueFile, ip: T
       else lo = mid + 1;
     }
     const list = catalogue.ranges[lo]!;
-    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file, cidr: ip.published.cidr(index) };
+    const range: PublishedRange = { provider: list.provider, role: list.role, list: list.file };
     if (list.service !== undefined) range.service = list.service;
     return range;
   };

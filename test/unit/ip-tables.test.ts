@@ -138,8 +138,10 @@ describe('ipdata.bin and published.bin round trip', () => {
     assert.equal(v6Reads, 1, 'and read once when needed');
   });
 
-  it('gives back each published range\'s CIDR as the list has it', () => {
-    assert.deepEqual([1, 2, 3].map((i) => data.published.cidr(i)), lists[0]!.cidrs);
+  it('gives back each published range\'s CIDR as the list has it, from an address in it', () => {
+    const inside = ['1.0.0.200', '2001:db8:1::5', '2001:db8:0:ff12::1'].map((ip) => parseIp(ip)!);
+    assert.deepEqual([1, 2, 3].map((i) => data.published.cidr(i, inside[i - 1]!)), lists[0]!.cidrs);
+    assert.throws(() => data.published.cidr(1, inside[1]!), /cannot hold/);
   });
 
   it('refuses a damaged, foreign or mismatched file with a clear message', () => {

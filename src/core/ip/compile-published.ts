@@ -1,7 +1,7 @@
 import type { CompiledRangeList } from '../catalogue/types.js';
 import { pack } from './binary-sections.js';
 import { segmentArrays, type RangeInput, type SegmentArrays } from './build-intervals.js';
-import { parseCidr, v6Words } from './parse-ip.js';
+import { parseCidr } from './parse-ip.js';
 import { MAGIC_PUBLISHED, V6_PREFIX } from './published-table.js';
 
 // Build time: the catalogue's published ranges into published.bin (format in
@@ -17,7 +17,6 @@ export interface CompiledPublished {
 export function compilePublished(lists: readonly CompiledRangeList[]): CompiledPublished {
   const pub4: RangeInput[] = [];
   const pub6: RangeInput[] = [];
-  const addresses: number[] = [];
   const prefixes: number[] = [];
   for (const list of lists) {
     for (const cidr of list.cidrs) {
@@ -27,17 +26,15 @@ export function compilePublished(lists: readonly CompiledRangeList[]): CompiledP
       const prefix = Number(cidr.slice(cidr.indexOf('/') + 1));
       if (parsed.version === 4) {
         pub4.push({ first: parsed.first, last: parsed.last, value });
-        addresses.push(Number(parsed.first));
         prefixes.push(prefix);
       } else {
         pub6.push({ first: parsed.first, last: parsed.last, value });
-        addresses.push(...v6Words(parsed.first));
         prefixes.push(V6_PREFIX + prefix);
       }
     }
   }
   const v4 = segmentArrays(pub4, 4);
   const v6 = segmentArrays(pub6, 6);
-  const file = pack(MAGIC_PUBLISHED, [prefixes.length, v4.values.length, v6.values.length, addresses.length], [v4.starts, v4.values, v6.starts, v6.values, addresses], [Uint8Array.from(prefixes)]);
+  const file = pack(MAGIC_PUBLISHED, [prefixes.length, v4.values.length, v6.values.length], [v4.starts, v4.values, v6.starts, v6.values], [Uint8Array.from(prefixes)]);
   return { file, v4, count: prefixes.length };
 }
