@@ -25,7 +25,7 @@ export function documentsRecorded(tabId: number): Promise<void> {
 export function recordDocument(details: WebRequest.OnResponseStartedDetailsType): Promise<void> {
   if (details.tabId < 0) return Promise.resolve();
   const record = async () => {
-    const engine = await loadEngine();
+    const [engine] = await Promise.all([loadEngine(), tabs.warm(details.tabId)]);
     const seen = seenFromResponse(details, engine.headerNames, Date.now());
     if (seen === undefined) return;
     // The commit waits for this, so only the tab's record is awaited; the recent hosts follow.

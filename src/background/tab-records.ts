@@ -169,6 +169,11 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
       return response === undefined ? undefined : { url: at, host, seen: response.seen, resources: {}, hostCount: 0 };
     },
 
+    /** Reads the tab's record ahead of an update, so a cold worker's read overlaps its other loading. */
+    async warm(tabId: number): Promise<void> {
+      await records.get(String(tabId));
+    },
+
     forgetTab(tabId: number): Promise<void> {
       return records.delete(String(tabId));
     },
