@@ -7,8 +7,15 @@ import { keptAnswer } from './kept-answer.js';
 // The popup's first lookup, begun before the rest of the popup loads: boot.js
 // (a few hundred bytes, the page's first script) starts it and the UI bundle
 // takes it over, so a cold worker starts while the popup's own code and
-// stylesheet load, not after. For a tab, the answer the worker kept for its
-// page is read meanwhile and shown until the worker's first update.
+// stylesheet load, not after.
+//
+// For a tab, the answer the worker kept for its page is read first, straight
+// from storage.session. When there is one, it is shown, and the port (which
+// wakes the worker and starts the live lookup) opens once it has been
+// painted: on a 2-core machine the worker's start and the lookup's requests
+// otherwise share the processor with the popup's first paint, which then
+// came ~15 ms later, warm or cold (bench:browser). The live answer follows a
+// frame later instead, and it waits on the network anyway.
 
 export type LookupState =
   | { status: 'waiting' }
@@ -23,12 +30,18 @@ export interface Lookup {
   /** Its port is closed: a retry or a new subject needs a new lookup. */
   closed: boolean;
   listen(onChange: (state: LookupState) => void): void;
+  /** The answer shown has been painted: the live lookup may start, if it waits for that. */
+  painted(): void;
   close(): void;
 }
 
-/** Opens the port for `subject` at once, keeping what arrives until someone listens. */
+/** The live lookup starts by then even if the kept answer was never painted (the UI bundle failed, say). */
+const PAINT_WAIT_MS = 300;
+
+/** Begins the lookup of `subject`, keeping what arrives until someone listens. */
 export function beginLookup(subject: LookupSubject): Lookup {
   let onChange: (state: LookupState) => void = () => undefined;
+  let closePort: (() => void) | undefined;
   const lookup: Lookup = {
     subject,
     state: { status: 'waiting' },
@@ -37,36 +50,38 @@ export function beginLookup(subject: LookupSubject): Lookup {
       onChange = fn;
       fn(lookup.state);
     },
-    close: () => undefined,
+    painted: () => open(),
+    close() {
+      lookup.closed = true;
+      closePort?.();
+    },
   };
   const set = (state: LookupState) => {
     lookup.state = state;
     onChange(state);
   };
-  try {
-    const close = openLookup(
-      subject,
-      (update: LookupUpdate) => {
-        set({ status: 'ready', model: update.model, finished: update.phase === 'done' });
-      },
-      (finished) => {
-        // What arrived stays: the model of the last update, if any.
-        if (!finished) set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
-      },
-    );
-    lookup.close = () => {
-      lookup.closed = true;
-      close();
-    };
-  } catch {
-    set({ status: 'interrupted' });
-  }
-  // What the worker kept for the tab shows until its first update comes (a stopped worker takes a while to wake).
-  if (subject.kind === 'tab') {
+  const open = () => {
+    if (closePort !== undefined || lookup.closed) return;
+    closePort = () => undefined;
+    try {
+      closePort = openLookup(
+        subject,
+        (update: LookupUpdate) => set({ status: 'ready', model: update.model, finished: update.phase === 'done' }),
+        (finished) => {
+          // What arrived stays: the model of the last update (or the kept answer), if any.
+          if (!finished) set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
+        },
+      );
+    } catch {
+      set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
+    }
+  };
+  if (subject.kind !== 'tab') open();
+  else {
     void keptAnswer(subject).then((model) => {
-      if (model === undefined) return;
-      if (lookup.state.status === 'waiting') set({ status: 'ready', model, finished: false });
-      else if (lookup.state.status === 'interrupted' && lookup.state.model === undefined) set({ status: 'interrupted', model });
+      if (model === undefined || lookup.state.status !== 'waiting') return open();
+      set({ status: 'ready', model, finished: false });
+      setTimeout(open, PAINT_WAIT_MS);
     });
   }
   return lookup;

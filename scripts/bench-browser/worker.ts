@@ -4,8 +4,12 @@ import type { Tab } from './tab.js';
 import { extensionProcess } from './process-tree.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Longer than the worker's write coalescing (session-store.ts, 250 ms for tabs, 1 s for recent hosts). */
-const WRITES_SETTLE_MS = 1200;
+/**
+ * Longer than what the worker still does after a page's events: coalesced writes
+ * (session-store.ts, 250 ms for tabs, 1 s for recent hosts) and the answer it keeps
+ * for a tab that stayed 2 s on a page (kept-answers.ts), written 250 ms later.
+ */
+const WRITES_SETTLE_MS = 2600;
 
 /** A DevTools session on the running extension worker; detach it when done. */
 export async function attachWorker(cdp: Cdp): Promise<string> {
@@ -30,8 +34,8 @@ export async function detach(cdp: Cdp, sessionId: string): Promise<void> {
  */
 export async function stopWorker(browser: BenchBrowser, tab: Tab): Promise<void> {
   const { cdp } = browser;
-  // A browser stops a worker only after 30 s idle, long after its coalesced writes (250 ms) have
-  // landed; stopping it sooner would measure a state no person meets (a tab record not yet written).
+  // A browser stops a worker only after 30 s idle, long after its coalesced writes and kept answers
+  // have landed; stopping it sooner would measure a state no person meets (a tab record not yet written).
   await sleep(WRITES_SETTLE_MS);
   await cdp.send('ServiceWorker.enable', undefined, tab.sessionId);
   try {

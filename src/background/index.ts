@@ -20,7 +20,7 @@ import { tabs } from './stores.js';
 import { documentsRecorded, recordDocument, recordResource } from './recorder.js';
 import { showBadge } from './badge.js';
 import { tabShows } from './tab-shown.js';
-import { dropTab, forgetAnswer } from './kept-answers.js';
+import { dropTab } from './kept-answers.js';
 import { createMenus, onMenuClicked } from './context-menu.js';
 import { serveLookup } from './lookup-service.js';
 import { listenForCommits, responseListenerOptions } from './platform.js';
@@ -39,10 +39,8 @@ listenForCommits(
   browser,
   (tabId, url) => {
     const target = pageTarget(url);
-    if (target.kind !== 'site') {
-      void forgetAnswer(tabId).catch(report);
-      return;
-    }
+    // A page with no web host keeps the tab's old answer in storage; the popup shows an answer only for the URL it was kept for.
+    if (target.kind !== 'site') return;
     void documentsRecorded(tabId)
       .catch(() => undefined)
       .then(() => tabs.commit(tabId, url, target.host))

@@ -40,19 +40,8 @@ export async function keepAnswer(tabId: number, target: { host: string; isIp: bo
   await answers.update(String(tabId), () => ({ url: doc.url, model }));
 }
 
-/**
- * The tab committed to a page with no web host. (Pages whose URL the browser
- * hides from us, such as its own, never reach the worker; the popup compares
- * the tab's URL with the answer's, so their tab's old answer is not shown.)
- */
-export function forgetAnswer(tabId: number): Promise<void> {
-  latest.set(tabId, ++commits);
-  return answers.delete(String(tabId));
-}
-
-/** The tab closed. */
+/** The tab closed: its answer goes (an answer computed meanwhile is not kept). */
 export function dropTab(tabId: number): Promise<void> {
-  const done = forgetAnswer(tabId);
   latest.delete(tabId);
-  return done;
+  return answers.delete(String(tabId));
 }

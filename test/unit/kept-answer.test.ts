@@ -56,22 +56,44 @@ describe('the answer kept for a tab', () => {
     for (const bad of [undefined, null, 'x', { url }, { url, model: { ...kept, phase: 'done' } }, { url, model: { kind: 'uninspectable' } }, { url: 1, model: kept }]) assert.equal(isKeptAnswer(bad), false, JSON.stringify(bad)?.slice(0, 60));
   });
 
-  it('shows at once, before the worker has said anything, and gives way to its first update', async () => {
+  it('shows at once, wakes the worker once painted, and gives way to its first update', async () => {
     const { ports } = fakeExtension(stored(), `${url}#replies`);
     const lookup = beginLookup({ kind: 'tab', tabId: 7, takePending: true });
     const seen = states(lookup);
     await settle();
     assert.deepEqual(seen.map((s) => s.status), ['waiting', 'ready']);
     assert.equal(seen[1]!.status === 'ready' && seen[1]!.model, kept, 'the fragment is no other document');
+    assert.equal(ports.length, 0, 'the worker is left alone while the answer paints');
+    lookup.painted();
+    lookup.painted();
+    assert.equal(ports.length, 1, 'one port, once');
     const live: SiteModel = { ...kept, phase: 'dns' };
     ports[0]!.deliver({ phase: 'dns', model: live });
     assert.equal(lookup.state.status === 'ready' && lookup.state.model, live);
+  });
+
+  it('starts the live lookup anyway if the answer is never painted, and at once when nothing was kept', async () => {
+    const kept = fakeExtension(stored(), url);
+    beginLookup({ kind: 'tab', tabId: 7, takePending: false });
+    await new Promise((r) => setTimeout(r, 350));
+    assert.equal(kept.ports.length, 1);
+    const none = fakeExtension({}, url);
+    beginLookup({ kind: 'tab', tabId: 7, takePending: false });
+    await settle();
+    assert.equal(none.ports.length, 1);
+    const closed = fakeExtension(stored(), url);
+    const lookup = beginLookup({ kind: 'tab', tabId: 7, takePending: false });
+    await settle();
+    lookup.close();
+    lookup.painted();
+    assert.equal(closed.ports.length, 0, 'a popup that moved on wakes nothing');
   });
 
   it('stays when the worker goes away before answering, with a retry offered', async () => {
     const { ports } = fakeExtension(stored(), url);
     const lookup = beginLookup({ kind: 'tab', tabId: 7, takePending: false });
     await settle();
+    lookup.painted();
     ports[0]!.drop();
     assert.deepEqual(lookup.state, { status: 'interrupted', model: kept });
   });
