@@ -13,6 +13,7 @@
  * - the record is dropped when the tab closes.
  * No content script: everything above comes from the browser itself.
  */
+import './wake.js';
 import browser from 'webextension-polyfill';
 import { serveLookups } from '../messages.js';
 import { pageTarget } from '../core/page-target.js';
