@@ -34,7 +34,7 @@ function report(err: unknown): void {
 
 guardOwnRequests();
 browser.webRequest.onResponseStarted.addListener((details) => void recordDocument(details).catch(report), { urls: ['<all_urls>'], types: ['main_frame'] }, responseListenerOptions(browser.webRequest) as WebRequest.OnResponseStartedOptions[]);
-browser.webRequest.onResponseStarted.addListener((details) => void recordResource(details)?.catch(report), { urls: ['<all_urls>'] });
+browser.webRequest.onResponseStarted.addListener(recordResource, { urls: ['<all_urls>'] });
 
 listenForCommits(
   browser,

@@ -1,5 +1,6 @@
 import type { SeenResponse } from '../core/observation-record.js';
 import { SessionStore, UNCHANGED, type StorageArea } from './session-store.js';
+import { Batch } from './batch.js';
 
 // What the browser saw of hosts across all tabs this session, so a lookup of a
 // link can be answered from it when the host was already seen. Bounded and
@@ -28,15 +29,37 @@ function touch(index: Index, host: string, entry: Entry): { index: Index; evicte
   return { index, evicted };
 }
 
+type AddressSeen = [host: string, ip: string | undefined, fromCache: boolean];
+
+/** How long sub-resources' addresses are gathered before the index takes them (see Batch). */
+const ADDRESS_BATCH_MS = 100;
+
 export function recentHosts(area: StorageArea) {
   const index = new SessionStore<Index>('recent:', area, 1000);
   const documents = new SessionStore<SeenResponse>('recent-document:', area, 1000);
   // Evictions are coalesced like any other write: a busy page evicts on nearly every response.
   const forget = (hosts: string[]) => Promise.all(hosts.map((h) => documents.update(h, () => undefined)));
+  const addresses = new Batch<AddressSeen>(async (seen) => {
+    const evicted: string[] = [];
+    await index.update('index', (current = {}) => {
+      let changed = false;
+      for (const [host, ip, fromCache] of seen) {
+        const previous = current[host];
+        // A document's response (with its headers) says more than a resource's address.
+        if (previous !== undefined && (previous.document === true || previous.ip === ip || fromCache)) continue;
+        const next = touch(current, host, ip === undefined ? {} : { ip });
+        evicted.push(...next.evicted);
+        changed = true;
+      }
+      return changed ? current : UNCHANGED;
+    });
+    if (evicted.length > 0) await forget(evicted);
+  }, ADDRESS_BATCH_MS);
   return {
     /** A document's response; a cached one never replaces a real one. */
     async remember(seen: SeenResponse): Promise<void> {
       let evicted: string[] = [];
+      void addresses.flush(); // an address seen before this document must not replace it
       await index.update('index', (current = {}) => {
         const previous = current[seen.host];
         if (previous?.document === true && seen.fromCache && previous.fromCache !== true) return UNCHANGED;
@@ -49,23 +72,16 @@ export function recentHosts(area: StorageArea) {
     },
 
     /**
-     * A sub-resource's host and address (no headers are read for those). A host
-     * already known costs nothing: this runs for every response.
+     * A sub-resource's host and address (no headers are read for those), taken
+     * with the others of its batch. A host already known costs nothing: this
+     * runs for every response.
      */
-    async rememberAddress(host: string, ip: string | undefined, fromCache: boolean): Promise<void> {
-      let evicted: string[] = [];
-      await index.update('index', (current = {}) => {
-        const previous = current[host];
-        // A document's response (with its headers) says more than a resource's address.
-        if (previous !== undefined && (previous.document === true || previous.ip === ip || fromCache)) return UNCHANGED;
-        const next = touch(current, host, ip === undefined ? {} : { ip });
-        evicted = next.evicted;
-        return next.index;
-      });
-      if (evicted.length > 0) await forget(evicted);
+    rememberAddress(host: string, ip: string | undefined, fromCache: boolean): void {
+      addresses.add([host, ip, fromCache]);
     },
 
     async get(host: string): Promise<SeenResponse | undefined> {
+      void addresses.flush();
       const entry = (await index.get('index'))?.[host];
       if (entry === undefined) return undefined;
       if (entry.document === true) return documents.get(host);

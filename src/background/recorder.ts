@@ -44,17 +44,18 @@ export function recordDocument(details: WebRequest.OnResponseStartedDetailsType)
   return done;
 }
 
-/** Any other response: its host and the address the browser connected to. */
-export function recordResource(details: WebRequest.OnResponseStartedDetailsType): Promise<void> | undefined {
+/** Any other response: its host and the address the browser connected to, kept in batches (see Batch). */
+export function recordResource(details: WebRequest.OnResponseStartedDetailsType): void {
   if (details.tabId < 0) {
     noteOwnResponse(details); // the header probe's answer; nothing else outside tabs is kept
-    return undefined;
+    return;
   }
-  if (details.type === 'main_frame') return undefined; // recordDocument has it, with headers
+  if (details.type === 'main_frame') return; // recordDocument has it, with headers
   const host = hostOfWebUrl(details.url);
-  if (host === undefined) return undefined;
+  if (host === undefined) return;
   // The browser reports a canonical address; parsing it here would cost more than it checks.
   const ip = details.ip === undefined || details.ip === '' ? undefined : details.ip;
-  return Promise.all([tabs.recordResource(details.tabId, host, ip), recent.rememberAddress(host, ip, details.fromCache === true)]).then(() => undefined);
+  tabs.recordResource(details.tabId, host, ip);
+  recent.rememberAddress(host, ip, details.fromCache === true);
 }
 

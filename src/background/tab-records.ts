@@ -1,6 +1,7 @@
 import type { SeenResponse } from '../core/observation-record.js';
 import { SessionStore, UNCHANGED, type StorageArea } from './session-store.js';
 import { documentUrl } from '../core/url-host.js';
+import { Batch } from './batch.js';
 
 // What is kept per tab, over a storage area (storage.session in the worker, a
 // Map in tests): one key per tab, written together when events come in bursts.
@@ -70,8 +71,40 @@ function trimResources(doc: DocumentRecord, max: number): DocumentRecord {
 /** storage.session holds 10 MB in Chrome; tabs get most of it, recent hosts and settings the rest. */
 export const TAB_RECORDS_BUDGET = 7 * 1024 * 1024;
 
+/** How long sub-resource responses are gathered before they are counted (see Batch). */
+const RESOURCE_BATCH_MS = 100;
+
+type ResourceSeen = [tabId: number, host: string, ip: string | undefined];
+
+function countResource(doc: DocumentRecord, host: string, ip: string | undefined): boolean {
+  const known = doc.resources[host];
+  if (known !== undefined) known.count += 1;
+  else if (doc.hostCount < MAX_RESOURCE_HOSTS) {
+    doc.resources[host] = ip === undefined ? { count: 1 } : { count: 1, ip };
+    doc.hostCount += 1;
+  } else return false;
+  return true;
+}
+
 export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
   const records = new SessionStore<TabRecord>('tab:', area, 250, maxBytes);
+  // One record update per tab per batch; flushed before anything else reads or changes a record, so
+  // resources seen before a commit count for the document they were loaded for.
+  const resources = new Batch<ResourceSeen>((seen) => {
+    const byTab = new Map<number, ResourceSeen[]>();
+    for (const r of seen) (byTab.get(r[0]) ?? byTab.set(r[0], []).get(r[0])!).push(r);
+    return Promise.all(
+      [...byTab].map(([tabId, list]) =>
+        records.update(String(tabId), (record) => {
+          const doc = record?.current;
+          if (doc === undefined) return UNCHANGED; // a page from before we watched: its document is unknown
+          let changed = false;
+          for (const [, host, ip] of list) changed = countResource(doc, host, ip) || changed;
+          return changed ? record : UNCHANGED;
+        }),
+      ),
+    );
+  }, RESOURCE_BATCH_MS);
   return {
     records,
 
@@ -81,6 +114,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      */
     async recordResponse(tabId: number, url: string, seen: SeenResponse): Promise<DocumentRecord | undefined> {
       let completed: DocumentRecord | undefined;
+      void resources.flush();
       await records.update(String(tabId), (current) => {
         const record = current ?? { pending: [], previous: [] };
         const at = documentUrl(url);
@@ -107,6 +141,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      */
     async commit(tabId: number, url: string, host: string, now = Date.now()): Promise<{ commit: Commit; document: DocumentRecord }> {
       let outcome: { commit: Commit; document: DocumentRecord } | undefined;
+      void resources.flush();
       await records.update(String(tabId), (existing) => {
         const record = existing ?? { pending: [], previous: [] };
         const at = documentUrl(url);
@@ -141,19 +176,9 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
       return outcome!;
     },
 
-    /** A sub-resource response: counted for the document the tab shows now. */
-    recordResource(tabId: number, host: string, ip: string | undefined): Promise<void> {
-      return records.update(String(tabId), (record) => {
-        const doc = record?.current;
-        if (doc === undefined) return UNCHANGED; // a page from before we watched: its document is unknown
-        const known = doc.resources[host];
-        if (known !== undefined) known.count += 1;
-        else if (doc.hostCount < MAX_RESOURCE_HOSTS) {
-          doc.resources[host] = ip === undefined ? { count: 1 } : { count: 1, ip };
-          doc.hostCount += 1;
-        } else return UNCHANGED;
-        return record;
-      });
+    /** A sub-resource response: counted, with the others of its batch, for the document the tab shows. */
+    recordResource(tabId: number, host: string, ip: string | undefined): void {
+      resources.add([tabId, host, ip]);
     },
 
     /**
@@ -162,6 +187,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      * that very URL still waiting for it.
      */
     async documentAt(tabId: number, url: string, host: string): Promise<DocumentRecord | undefined> {
+      void resources.flush();
       const record = await records.get(String(tabId));
       const at = documentUrl(url);
       if (record?.current?.url === at) return record.current;
@@ -175,6 +201,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
     },
 
     forgetTab(tabId: number): Promise<void> {
+      void resources.flush();
       return records.delete(String(tabId));
     },
   };

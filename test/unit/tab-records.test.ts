@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { tabRecorder } from '../../src/background/tab-records.js';
+import { recentHosts } from '../../src/background/recent-hosts.js';
 import { MemoryArea } from './memory-area.js';
 import { seenResponse } from '../helpers/site-models.js';
 
@@ -90,5 +91,34 @@ describe('tab records', () => {
     assert.equal(doc?.resources['h0.example']?.count, 2);
     await tabs.forgetTab(T);
     assert.equal(area.data.size, 0);
+  });
+
+  it('counts a burst of resources in one batch, applied within 100 ms or as soon as anything reads or commits', async () => {
+    const tabs = tabRecorder(new MemoryArea());
+    await navigate(tabs, 'https://a.example/', '104.16.1.1');
+    for (let i = 0; i < 50; i++) tabs.recordResource(T, `cdn${i % 5}.example`, '151.101.1.1');
+    await new Promise((r) => setTimeout(r, 150));
+    const doc = await tabs.records.get(String(T));
+    assert.equal(doc?.current?.hostCount, 5, 'applied by the timer, without a read asking for it');
+    assert.equal(doc?.current?.resources['cdn0.example']?.count, 10);
+    // Seen just before the next page commits: still the old page's, though nothing awaited them.
+    tabs.recordResource(T, 'late.a.example', undefined);
+    await navigate(tabs, 'https://b.example/', '88.198.1.1');
+    tabs.recordResource(T, 'cdn.b.example', undefined);
+    assert.deepEqual(Object.keys((await tabs.documentAt(T, 'https://b.example/', 'b.example'))!.resources), ['cdn.b.example']);
+    const back = await tabs.commit(T, 'https://a.example/', 'a.example');
+    assert.ok('late.a.example' in back.document.resources);
+  });
+});
+
+describe('recent hosts', () => {
+  it('remembers sub-resources\' addresses in batches, and a lookup reads them at once', async () => {
+    const area = new MemoryArea();
+    const recent = recentHosts(area);
+    for (let i = 0; i < 30; i++) recent.rememberAddress(`cdn${i % 3}.example`, `151.101.1.${i % 3}`, false);
+    assert.equal((await recent.get('cdn2.example'))?.ip, '151.101.1.2');
+    await recent.remember(seenResponse('cdn2.example', '151.101.9.9', { server: 'x' }));
+    recent.rememberAddress('cdn2.example', '151.101.1.2', false);
+    assert.equal((await recent.get('cdn2.example'))?.ip, '151.101.9.9', 'a document\'s response is not replaced by an address');
   });
 });
