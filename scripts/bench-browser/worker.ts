@@ -6,8 +6,8 @@ import { extensionProcess } from './process-tree.js';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Longer than what the worker still does after a page's events: coalesced writes
- * (session-store.ts, 250 ms for tabs, 1 s for recent hosts) and the answer it keeps
- * for a tab that stayed 2 s on a page (kept-answers.ts), written 250 ms later.
+ * (session-store.ts, 1 s for tabs and recent hosts) and the answer it keeps for a
+ * tab that stayed 2 s on a page (kept-answers.ts).
  */
 const WRITES_SETTLE_MS = 2600;
 

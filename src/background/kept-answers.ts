@@ -12,7 +12,8 @@ import type { DocumentRecord } from './tab-records.js';
 /** A few KB per tab; past this, the tabs written longest ago lose theirs and wait for the worker. */
 const ANSWERS_BUDGET = 1024 * 1024;
 
-const answers = new SessionStore<KeptAnswer>(KEPT_ANSWER_PREFIX, browser.storage.session, 250, ANSWERS_BUDGET);
+// Written at once: one write per page a person stays on, and the popup reads it from storage.
+const answers = new SessionStore<KeptAnswer>(KEPT_ANSWER_PREFIX, browser.storage.session, 0, ANSWERS_BUDGET);
 
 /**
  * How long a tab must stay on a document before its answer is kept. The

@@ -87,7 +87,8 @@ function countResource(doc: DocumentRecord, host: string, ip: string | undefined
 }
 
 export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
-  const records = new SessionStore<TabRecord>('tab:', area, 250, maxBytes);
+  // Written at most once a second: a browser stops an idle worker only after 30 s, long after.
+  const records = new SessionStore<TabRecord>('tab:', area, 1000, maxBytes);
   // One record update per tab per batch; flushed before anything else reads or changes a record, so
   // resources seen before a commit count for the document they were loaded for.
   const resources = new Batch<ResourceSeen>((seen) => {
