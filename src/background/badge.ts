@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { classify, edgeOf } from '../core/classify.js';
 import { observationOf } from '../core/lookup/lookup-host.js';
 import type { DocumentRecord } from './tab-records.js';

@@ -1,4 +1,5 @@
-import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
+import type { Menus, Tabs } from 'webextension-polyfill';
 import { SessionStore } from './session-store.js';
 import { MAX_INPUT } from '../core/limits.js';
 import { PENDING_LOOKUP_KEY, PENDING_LOOKUP_PREFIX } from '../protocol.js';
@@ -22,10 +23,11 @@ const PENDING_TTL_MS = 30_000;
 const pending = new SessionStore<PendingLookup>(PENDING_LOOKUP_PREFIX, browser.storage.session, 0);
 
 export function createMenus(): void {
-  // removeAll first: onInstalled runs again on update, and a duplicate id throws.
-  void browser.contextMenus.removeAll().then(() => {
-    for (const menu of MENUS) browser.contextMenus.create({ id: menu.id, title: browser.i18n.getMessage(menu.title, '%s'), contexts: [...menu.contexts] });
-  });
+  // The old items go first (onInstalled runs again on update, and a duplicate id is an error). The
+  // browser handles one extension's calls in order, so nothing waits: Chrome returns a promise from
+  // removeAll only in recent versions.
+  void Promise.resolve(browser.contextMenus.removeAll()).catch((err: unknown) => console.error('whoserves: could not reset the menus', err));
+  for (const menu of MENUS) browser.contextMenus.create({ id: menu.id, title: browser.i18n.getMessage(menu.title, '%s'), contexts: [...menu.contexts] });
 }
 
 /** The lookup the context menu left for the popup, if one is waiting and fresh; taken only once. */

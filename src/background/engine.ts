@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { createEngine, type Engine } from '../core/engine.js';
 import type { CatalogueFile } from '../core/catalogue/types.js';
 import { inOneLocale } from '../core/catalogue/one-locale.js';

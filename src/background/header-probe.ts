@@ -1,4 +1,5 @@
-import browser, { type WebRequest } from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
+import type { WebRequest } from 'webextension-polyfill';
 import { ProbeRefused, ProbeTimedOut, probe, type ProbeRequest, type ProbeResult } from '../core/probe.js';
 import { refusedSince } from './network-guard.js';
 import { lookupRequestInit } from './lookup-fetch.js';

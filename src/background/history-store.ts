@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { HISTORY_STORAGE_KEY, latestChanges, readHistory, recordSnapshot, snapshotOf, type Change } from '../core/history.js';
 import type { Report } from '../core/types.js';
 

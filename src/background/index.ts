@@ -14,7 +14,7 @@
  * No content script: everything above comes from the browser itself.
  */
 import './wake.js';
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { serveLookups } from '../messages.js';
 import { pageTarget } from '../core/page-target.js';
 import { tabs } from './stores.js';

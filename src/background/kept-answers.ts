@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { KEPT_ANSWER_PREFIX, type KeptAnswer } from '../protocol.js';
 import { SessionStore } from './session-store.js';
 import { firstAnswer } from './lookup-service.js';

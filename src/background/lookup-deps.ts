@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import type { Engine } from '../core/engine.js';
 import { createResolver, type Resolver } from '../core/dns/resolver.js';
 import { resolveHost } from '../core/dns/resolve-host.js';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import type { Engine } from '../core/engine.js';
 import { knownResult, lookupHost, type LookupPolicy, type LookupResult, type LookupTarget, type Phase } from '../core/lookup/lookup-host.js';
 import { describeResources, type ResourceHost } from '../core/model/resource-hosts.js';

@@ -1,4 +1,5 @@
-import browser, { type WebRequest } from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
+import type { WebRequest } from 'webextension-polyfill';
 import { addressesVerdict, hostVerdict } from '../core/net/inside-network.js';
 import { isOwnRequest } from './platform.js';
 import { setNewest } from '../core/set-newest.js';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { readSettings, type Settings } from '../core/settings.js';
 import { loadOnce } from './load-once.js';
 

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../native-browser.js';
 import { tabRecorder } from './tab-records.js';
 import { recentHosts } from './recent-hosts.js';
 
