@@ -49,7 +49,7 @@ function manifestFor(target, base, pkg) {
 
 /**
  * Validates data/ and compiles what the worker and the CLI load: catalogue.json
- * (providers, signatures, range lists), published.bin (the providers' published
+ * (providers, signatures, range lists; for the extension one file per language), published.bin (the providers' published
  * ranges), and the IP → network tables: whole for the CLI (ipdata.bin,
  * ipdata6.bin), cut into shards for the extension (networks/), whose worker
  * fetches only the shards of the addresses it is asked about. Throws on any
@@ -62,15 +62,19 @@ async function compileData() {
   const { SHARD_DIR } = await tsImport('./src/core/ip/network-shards.ts', import.meta.url);
   const { readDnsBootstrap } = await tsImport('./src/node/read-rdap-bootstrap.ts', import.meta.url);
   const { readPublicSuffixes } = await tsImport('./src/node/read-public-suffixes.ts', import.meta.url);
+  const { inOneLocale } = await tsImport('./src/core/catalogue/one-locale.ts', import.meta.url);
+  const { LOCALES } = await tsImport('./src/core/locales.ts', import.meta.url);
   const catalogue = compileCatalogue(readCatalogueSources(join(root, 'data')));
   const ip = ipAssetsFor(catalogue);
   const rdap = readDnsBootstrap();
   const psl = await readPublicSuffixes();
   const shipped = { ...catalogueFile(catalogue), dataVersions: { asn: ip.asnVersion, rdapBootstrap: rdap.version, publicSuffixes: psl.version } };
-  const common = { 'catalogue.json': `${JSON.stringify(shipped)}\n`, 'published.bin': ip.published, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n`, 'psl.json': `${JSON.stringify(psl.data)}\n` };
+  const common = { 'published.bin': ip.published, 'rdap-dns.json': `${JSON.stringify(rdap.bootstrap)}\n`, 'psl.json': `${JSON.stringify(psl.data)}\n` };
+  // The worker serves one browser, in one language: it reads the catalogue with that language's notes only.
+  const perLocale = Object.fromEntries(LOCALES.map((locale) => [`catalogue.${locale}.json`, `${JSON.stringify(inOneLocale(shipped, locale))}\n`]));
   return {
-    browser: { ...common, ...Object.fromEntries([...ip.shards].map(([name, bytes]) => [`${SHARD_DIR}/${name}`, bytes])) },
-    cli: { ...common, 'ipdata.bin': ip.main, 'ipdata6.bin': ip.v6 },
+    browser: { ...common, ...perLocale, ...Object.fromEntries([...ip.shards].map(([name, bytes]) => [`${SHARD_DIR}/${name}`, bytes])) },
+    cli: { ...common, 'catalogue.json': `${JSON.stringify(shipped)}\n`, 'ipdata.bin': ip.main, 'ipdata6.bin': ip.v6 },
   };
 }
 

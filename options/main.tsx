@@ -9,7 +9,7 @@ import { ResolverSettings } from './ResolverSettings.js';
 function useCatalogue(): { catalogue?: CatalogueFile; error?: string } {
   const [state, setState] = useState<{ catalogue?: CatalogueFile; error?: string }>({});
   useEffect(() => {
-    fetch(browser.runtime.getURL('data/catalogue.json'))
+    fetch(browser.runtime.getURL(`data/catalogue.${uiLocale()}.json`))
       .then((res) => res.json() as Promise<CatalogueFile>)
       .then((catalogue) => setState({ catalogue }), (err: unknown) => setState({ error: String(err) }));
   }, []);

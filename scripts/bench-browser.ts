@@ -20,7 +20,7 @@
 // - bundles (bundle-sizes.ts): raw and gzip sizes against the budgets.
 // Each module's header says how it measures and what biases it carries.
 //
-// Options: --runs N (popup and badge runs, default 10; page loads 2N),
+// Options: --runs N (popup and badge runs, default 20; page loads 2N),
 // --only MEASURE[,MEASURE] (popup, badge, page-load, worker-cpu, memory,
 // bundles), --dist DIR (the extension to measure, default dist/chrome).
 import { existsSync } from 'node:fs';
@@ -59,7 +59,7 @@ function usage(message: string): never {
 function options(): Options {
   const { values } = parseArgs({
     options: {
-      runs: { type: 'string', default: '10' },
+      runs: { type: 'string', default: '20' },
       only: { type: 'string', multiple: true },
       dist: { type: 'string', default: fileURLToPath(new URL('../dist/chrome', import.meta.url)) },
     },

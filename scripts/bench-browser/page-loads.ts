@@ -20,8 +20,10 @@ import type { Who } from './subjects.js';
  *   (/proc schedstat, exact, and no profiler attached to slow it) over the
  *   same window, divided by the responses the site server sent in it (the
  *   document, its 50 resources, a favicon). A sample is dropped if the worker
- *   restarted in between. The whole extension process (IPC, GC helpers) is
- *   shown beside it, in ticks.
+ *   restarted in between. The bare extension's figure is what the browser
+ *   spends delivering each response to a listener that does nothing, so what
+ *   whoserves adds is shown apart. The whole extension process (IPC, GC
+ *   helpers) is shown beside it, in ticks.
  */
 
 const SETTLE_MS = 600;
@@ -123,10 +125,19 @@ export async function measurePageLoads(browsers: Browsers, loads: number, sites:
         measure: `worker CPU per response (the worker's thread; ${median(samples.whoserves.map((s) => s.responses))} responses a load)`,
         whoserves: range(worker.whoserves.workerUs, 'µs'),
         bare: range(worker.bare.workerUs, 'µs'),
-        // The difference too: it is what the extension adds to what any response listener costs here.
-        comparison: `${(workerMedians.whoserves / workerMedians.bare).toFixed(2)}× bare, ${(workerMedians.whoserves - workerMedians.bare).toFixed(0)} µs more (medians)`,
+        comparison: `${(workerMedians.whoserves / workerMedians.bare).toFixed(2)}× bare (medians)`,
         target: `≤ ${WORKER_LIMIT_US} µs`,
         met: workerMedians.whoserves <= WORKER_LIMIT_US,
+      },
+      {
+        // The bare extension's empty listener is what the browser spends delivering each response to any
+        // extension that listens to all of them: the part of the row above that whoserves can change is this.
+        measure: 'worker CPU per response that whoserves adds to the bare listener\'s (the browser\'s delivery of the event)',
+        whoserves: `${(workerMedians.whoserves - workerMedians.bare).toFixed(0)} µs`,
+        bare: `${workerMedians.bare.toFixed(0)} µs delivery`,
+        comparison: '',
+        target: `≤ ${WORKER_LIMIT_US} µs`,
+        met: workerMedians.whoserves - workerMedians.bare <= WORKER_LIMIT_US,
       },
       {
         measure: 'extension process CPU per response (all its threads, over all loads; 10 ms ticks)',

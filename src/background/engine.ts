@@ -1,7 +1,6 @@
 import { ext as browser } from '../native-browser.js';
 import { createEngine, type Engine } from '../core/engine.js';
 import type { CatalogueFile } from '../core/catalogue/types.js';
-import { inOneLocale } from '../core/catalogue/one-locale.js';
 import { localeFor } from '../core/locales.js';
 import { decodePublished } from '../core/ip/published-table.js';
 import { SHARD_DIR, SHARD_INDEX, ShardedIpData, decodeShardIndex } from '../core/ip/network-shards.js';
@@ -26,7 +25,7 @@ const bytes = (name: string) => asset(name).then(async (r) => new Uint8Array(awa
  * shards are fetched by the engine's prepare() for the addresses asked about.
  */
 export const loadEngine: () => Promise<Engine> = loadOnce(() =>
-  Promise.all([asset('catalogue.json').then(async (r) => inOneLocale((await r.json()) as CatalogueFile, localeFor(browser.i18n.getUILanguage()))), bytes('published.bin'), bytes(`${SHARD_DIR}/${SHARD_INDEX}`)]).then(([catalogue, published, index]) =>
+  Promise.all([asset(`catalogue.${localeFor(browser.i18n.getUILanguage())}.json`).then((r) => r.json() as Promise<CatalogueFile>), bytes('published.bin'), bytes(`${SHARD_DIR}/${SHARD_INDEX}`)]).then(([catalogue, published, index]) =>
     createEngine(catalogue, new ShardedIpData(decodeShardIndex(index), decodePublished(published), (name) => bytes(`${SHARD_DIR}/${name}`))),
   ),
 );

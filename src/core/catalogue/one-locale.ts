@@ -2,10 +2,11 @@ import type { LocalisedText, Locale } from '../locales.js';
 import type { AbuseContact, CatalogueFile } from './types.js';
 
 /**
- * The catalogue with its notes in one language only, the others left empty:
- * the worker serves one browser, whose UI language does not change while it
- * runs, and the notes are most of the catalogue's text (German ones take two
- * bytes a character). `inLocale` reads the kept one.
+ * The catalogue with its notes in one language only, the others left empty,
+ * as build.mjs writes it for the extension (catalogue.<locale>.json): the
+ * worker serves one browser, whose UI language does not change while it
+ * runs, and the notes are most of the catalogue's text, read at every wake.
+ * `inLocale` reads the kept one.
  */
 export function inOneLocale(catalogue: CatalogueFile, locale: Locale): CatalogueFile {
   const only = (text: LocalisedText): LocalisedText => {
