@@ -60,6 +60,8 @@ export function beginLookup(subject: LookupSubject): Lookup {
     lookup.state = state;
     onChange(state);
   };
+  // What arrived stays: the model of the last update (or the kept answer), if any, with a retry.
+  const interrupt = () => set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
   const open = () => {
     if (closePort !== undefined || lookup.closed) return;
     closePort = () => undefined;
@@ -68,12 +70,11 @@ export function beginLookup(subject: LookupSubject): Lookup {
         subject,
         (update: LookupUpdate) => set({ status: 'ready', model: update.model, finished: update.phase === 'done' }),
         (finished) => {
-          // What arrived stays: the model of the last update (or the kept answer), if any.
-          if (!finished) set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
+          if (!finished) interrupt();
         },
       );
     } catch {
-      set(lookup.state.status === 'ready' ? { status: 'interrupted', model: lookup.state.model } : { status: 'interrupted' });
+      interrupt();
     }
   };
   if (subject.kind !== 'tab') open();
