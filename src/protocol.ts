@@ -34,8 +34,8 @@ export function isLookupSubject(p: unknown): p is LookupSubject {
 
 /**
  * The first answer for the document a tab shows, kept by the worker in
- * storage.session under KEPT_ANSWER_PREFIX + tabId as the tab commits, so a
- * popup opened over the tab shows it while a stopped worker wakes. It is the
+ * storage.session under KEPT_ANSWER_PREFIX + tabId once the tab has stayed on
+ * it, so a popup opened over the tab shows it while a stopped worker wakes. It is the
  * update the lookup would send first, for the document at `url` (no fragment).
  */
 export interface KeptAnswer {

@@ -55,12 +55,17 @@ export function recentHosts(area: StorageArea) {
     });
     if (evicted.length > 0) await forget(evicted);
   }, ADDRESS_BATCH_MS);
+  // The index as a document or a lookup must see it: the addresses batched so far applied first (an
+  // address seen before a document must not replace it).
+  const latestIndex = () => {
+    void addresses.flush();
+    return index;
+  };
   return {
     /** A document's response; a cached one never replaces a real one. */
     async remember(seen: SeenResponse): Promise<void> {
       let evicted: string[] = [];
-      void addresses.flush(); // an address seen before this document must not replace it
-      await index.update('index', (current = {}) => {
+      await latestIndex().update('index', (current = {}) => {
         const previous = current[seen.host];
         if (previous?.document === true && seen.fromCache && previous.fromCache !== true) return UNCHANGED;
         const entry: Entry = { document: true, ...(seen.ip === undefined ? {} : { ip: seen.ip }), ...(seen.fromCache ? { fromCache: true as const } : {}) };
@@ -81,8 +86,7 @@ export function recentHosts(area: StorageArea) {
     },
 
     async get(host: string): Promise<SeenResponse | undefined> {
-      void addresses.flush();
-      const entry = (await index.get('index'))?.[host];
+      const entry = (await latestIndex().get('index'))?.[host];
       if (entry === undefined) return undefined;
       if (entry.document === true) return documents.get(host);
       const seen: SeenResponse = { host, status: 0, headers: {}, cookieNames: [], fromCache: entry.fromCache === true, at: 0 };

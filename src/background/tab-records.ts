@@ -89,8 +89,8 @@ function countResource(doc: DocumentRecord, host: string, ip: string | undefined
 export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
   // Written at most once a second: a browser stops an idle worker only after 30 s, long after.
   const records = new SessionStore<TabRecord>('tab:', area, 1000, maxBytes);
-  // One record update per tab per batch; flushed before anything else reads or changes a record, so
-  // resources seen before a commit count for the document they were loaded for.
+  // One record update per tab per batch, applied before anything else reads or changes a record (store()
+  // below), so resources seen before a commit count for the document they were loaded for.
   const resources = new Batch<ResourceSeen>((seen) => {
     const byTab = new Map<number, ResourceSeen[]>();
     for (const r of seen) (byTab.get(r[0]) ?? byTab.set(r[0], []).get(r[0])!).push(r);
@@ -106,6 +106,11 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
       ),
     );
   }, RESOURCE_BATCH_MS);
+  // Every method below reads or changes records through this, so the resources batched so far land first.
+  const store = () => {
+    void resources.flush();
+    return records;
+  };
   return {
     records,
 
@@ -115,8 +120,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      */
     async recordResponse(tabId: number, url: string, seen: SeenResponse): Promise<DocumentRecord | undefined> {
       let completed: DocumentRecord | undefined;
-      void resources.flush();
-      await records.update(String(tabId), (current) => {
+      await store().update(String(tabId), (current) => {
         const record = current ?? { pending: [], previous: [] };
         const at = documentUrl(url);
         const doc = record.current;
@@ -142,8 +146,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      */
     async commit(tabId: number, url: string, host: string, now = Date.now()): Promise<{ commit: Commit; document: DocumentRecord }> {
       let outcome: { commit: Commit; document: DocumentRecord } | undefined;
-      void resources.flush();
-      await records.update(String(tabId), (existing) => {
+      await store().update(String(tabId), (existing) => {
         const record = existing ?? { pending: [], previous: [] };
         const at = documentUrl(url);
         const retire = (doc: DocumentRecord | undefined) => {
@@ -188,8 +191,7 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
      * that very URL still waiting for it.
      */
     async documentAt(tabId: number, url: string, host: string): Promise<DocumentRecord | undefined> {
-      void resources.flush();
-      const record = await records.get(String(tabId));
+      const record = await store().get(String(tabId));
       const at = documentUrl(url);
       if (record?.current?.url === at) return record.current;
       const response = record?.pending.find((p) => p.url === at);
@@ -198,12 +200,11 @@ export function tabRecorder(area: StorageArea, maxBytes = TAB_RECORDS_BUDGET) {
 
     /** Reads the tab's record ahead of an update, so a cold worker's read overlaps its other loading. */
     async warm(tabId: number): Promise<void> {
-      await records.get(String(tabId));
+      await store().get(String(tabId));
     },
 
     forgetTab(tabId: number): Promise<void> {
-      void resources.flush();
-      return records.delete(String(tabId));
+      return store().delete(String(tabId));
     },
   };
 }
