@@ -8,14 +8,26 @@ export interface Tab {
 /**
  * Runs in every document the tab opens before the page's own scripts (in
  * the page's script context, which Blink creates when the first script needs
- * it): resolves `__benchVisible` when `text` first becomes visible (in the
- * rendered DOM, not hidden: `innerText`; the frame that paints it comes
- * after, for every popup alike). Times are Date.now(), the clock Node and the
- * extension's worker read too.
+ * it): resolves `__benchVisible` when `text` first becomes visible: in a text
+ * node of the page whose element is rendered (not display:none, hidden or
+ * transparent); the frame that paints it comes after, for every popup alike.
+ * It reads textContent, not innerText: innerText lays the page out, and the
+ * observer runs at every batch of changes, so the instrument would lay out
+ * states the browser itself never does (more of them the more a page builds).
+ * Times are Date.now(), the clock Node and the extension's worker read too.
  */
 function visibilityMarker(text: string): string {
   return `globalThis.__benchVisible = new Promise((resolve) => {
-    const seen = () => document.body?.innerText.includes(${JSON.stringify(text)});
+    const text = ${JSON.stringify(text)};
+    const seen = () => {
+      const body = document.body;
+      if (!body?.textContent.includes(text)) return false;
+      const nodes = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = nodes.nextNode(); node; node = nodes.nextNode()) {
+        if (node.data.includes(text) && node.parentElement?.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return true;
+      }
+      return false;
+    };
     if (seen()) return resolve(Date.now());
     new MutationObserver((_, observer) => {
       if (!seen()) return;
