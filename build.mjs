@@ -4,7 +4,7 @@
 //   node build.mjs --watch    → rebuild on change (load dist/chrome unpacked, reload the extension)
 //   node build.mjs --target chrome|firefox
 // Type errors are caught by `npm run build` (tsc --noEmit runs first); this file only bundles.
-import { context, build } from 'esbuild';
+import { context, build, transform } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { watch as watchFiles } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -79,18 +79,23 @@ async function compileData() {
 }
 
 /**
- * The extension's two pages share one shell: a stylesheet, a mount point, and
- * their bundle; the popup's boot script comes first, before the stylesheet
- * (which would hold it back), to ask the worker while the rest loads.
+ * The extension's two pages share one shell: their stylesheet inlined
+ * (minified), a mount point, and their one bundle. One file to fetch, not
+ * three: in an extension process that has just started, each file costs
+ * milliseconds, and a script after a linked stylesheet waits for it too; the
+ * popup's first step is to ask for the kept answer (popup/early-lookup.ts).
+ * Extension pages' default content security policy restricts scripts, not
+ * styles.
  */
-function pageHtml(name) {
+async function pageHtml(name) {
+  const { code: css } = await transform(await readFile(join(root, name, `${name}.css`), 'utf8'), { loader: 'css', minify: true, logLevel: 'warning' });
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="color-scheme" content="light dark">
-  <title>whoserves</title>${name === 'popup' ? '\n  <script src="boot.js"></script>' : ''}
-  <link rel="stylesheet" href="${name}.css">
+  <title>whoserves</title>
+  <style>${css.trim()}</style>
 </head>
 <body>
   <main id="app"></main>
@@ -107,10 +112,7 @@ async function copyStatic(outdir, target, data) {
     writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(target, JSON.parse(base), JSON.parse(pkg)), null, 2)}\n`),
     cp(join(root, '_locales'), join(outdir, '_locales'), { recursive: true }),
     cp(join(root, 'icons'), join(outdir, 'icons'), { recursive: true, filter: (src) => !src.endsWith('.svg') }),
-    ...['popup', 'options'].flatMap((name) => [
-      writeFile(join(outdir, `${name}.html`), pageHtml(name)),
-      cp(join(root, name, `${name}.css`), join(outdir, `${name}.css`)),
-    ]),
+    ...['popup', 'options'].map(async (name) => writeFile(join(outdir, `${name}.html`), await pageHtml(name))),
   ]);
 }
 
@@ -139,9 +141,9 @@ const noInnerHtml = {
 };
 
 /**
- * The extension's bundles: the worker, and the pages (the popup's boot script
- * and UI, the options page). Minified: this code is parsed on every worker
- * start and popup opening (budgets in test/unit/bundle-budgets.test.ts). The
+ * The extension's bundles: the worker, and the pages (popup, options).
+ * Minified: this code is parsed on every worker start and popup opening
+ * (budgets in test/unit/bundle-budgets.test.ts). The
  * worker keeps its function names (keepNames) so errors in its log and
  * profiles read; the pages, which log little, spend those bytes on nothing.
  */
@@ -161,7 +163,7 @@ function bundleOptions(outdir, target) {
   };
   return [
     { ...common, entryPoints: { background: 'src/background/index.ts' }, keepNames: true },
-    { ...common, entryPoints: { boot: 'popup/boot.ts', popup: 'popup/main.tsx', options: 'options/main.tsx' } },
+    { ...common, entryPoints: { popup: 'popup/main.tsx', options: 'options/main.tsx' } },
   ];
 }
 
@@ -212,7 +214,7 @@ async function watch() {
   }
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   await (await context(cliOptions(version))).watch();
-  // Static files and data are not in esbuild's graph: recopy them when they change.
+  // Static files, stylesheets and data are not in esbuild's graph: recopy them when they change.
   let timer;
   const recopy = () => {
     clearTimeout(timer);

@@ -4,10 +4,8 @@ import type { PopupModel } from '../src/core/model/site-model.js';
 import { activeTabSubject, subjectFromLocation } from './subject.js';
 import { keptAnswer } from './kept-answer.js';
 
-// The popup's first lookup, begun before the rest of the popup loads: boot.js
-// (a few hundred bytes, the page's first script) starts it and the UI bundle
-// takes it over, so a cold worker starts while the popup's own code and
-// stylesheet load, not after.
+// The popup's first lookup, begun before its first render, which takes it
+// over (use-lookup.ts).
 //
 // For a tab, the answer the worker kept for its page is read first, straight
 // from storage.session. When there is one, it is shown, and the port (which
@@ -30,6 +28,8 @@ export interface Lookup {
   /** Its port is closed: a retry or a new subject needs a new lookup. */
   closed: boolean;
   listen(onChange: (state: LookupState) => void): void;
+  /** Settles once the lookup has its first state: for a tab, once the kept answer has been read (and shown, if any). */
+  readonly started: Promise<void>;
   /** The answer shown has been painted: the live lookup may start, if it waits for that. */
   painted(): void;
   close(): void;
@@ -37,11 +37,14 @@ export interface Lookup {
 
 /** The live lookup starts by then even if the kept answer was never painted (the UI bundle failed, say). */
 const PAINT_WAIT_MS = 300;
+/** The popup renders by then even if storage has not answered (startEarlyLookup). */
+const FIRST_RENDER_WAIT_MS = 100;
 
 /** Begins the lookup of `subject`, keeping what arrives until someone listens. */
 export function beginLookup(subject: LookupSubject): Lookup {
   let onChange: (state: LookupState) => void = () => undefined;
   let closePort: (() => void) | undefined;
+  let started = Promise.resolve();
   const lookup: Lookup = {
     subject,
     state: { status: 'waiting' },
@@ -49,6 +52,9 @@ export function beginLookup(subject: LookupSubject): Lookup {
     listen(fn) {
       onChange = fn;
       fn(lookup.state);
+    },
+    get started() {
+      return started;
     },
     painted: () => open(),
     close() {
@@ -79,7 +85,7 @@ export function beginLookup(subject: LookupSubject): Lookup {
   };
   if (subject.kind !== 'tab') open();
   else {
-    void keptAnswer(subject).then((model) => {
+    started = keptAnswer(subject).then((model) => {
       if (model === undefined || lookup.state.status !== 'waiting') return open();
       set({ status: 'ready', model, finished: false });
       setTimeout(open, PAINT_WAIT_MS);
@@ -88,24 +94,15 @@ export function beginLookup(subject: LookupSubject): Lookup {
   return lookup;
 }
 
-/** What the popup is about: named in its URL, or the active tab. */
-export function startEarlyLookup(): Promise<Lookup> {
-  const named = subjectFromLocation(location.search);
-  return named !== undefined ? Promise.resolve(beginLookup(named)) : activeTabSubject().then(beginLookup);
-}
-
-const EARLY = Symbol.for('whoserves.earlyLookup');
-type EarlyScope = { [EARLY]?: Promise<Lookup> };
-
-/** Hands the lookup boot.js began to the UI bundle (a separate script, so through the page's global scope). */
-export function publishEarly(lookup: Promise<Lookup>): void {
-  (globalThis as EarlyScope)[EARLY] = lookup;
-}
-
-/** The lookup boot.js began, taken once. */
-export function takeEarly(): Promise<Lookup> | undefined {
-  const scope = globalThis as EarlyScope;
-  const early = scope[EARLY];
-  delete scope[EARLY];
-  return early;
+/**
+ * The lookup of what the popup is about (named in its URL, or the active
+ * tab), once it has its first state. The popup renders only then: in a
+ * process that has just started, rendering the loading state first took
+ * 10–17 ms of the main thread (its code compiles as it first runs), and the
+ * kept answer, read meanwhile, waited behind it (bench:browser timelines).
+ */
+export async function startEarlyLookup(): Promise<Lookup> {
+  const lookup = beginLookup(subjectFromLocation(location.search) ?? (await activeTabSubject()));
+  await Promise.race([lookup.started, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+  return lookup;
 }

@@ -1,6 +1,6 @@
 import '../helpers/extension-globals.js';
 import assert from 'node:assert/strict';
-import { beginLookup, type LookupState } from '../../popup/early-lookup.js';
+import { beginLookup, startEarlyLookup, type LookupState } from '../../popup/early-lookup.js';
 import { isKeptAnswer, KEPT_ANSWER_PREFIX, PENDING_LOOKUP_KEY, PENDING_LOOKUP_PREFIX, type KeptAnswer, type LookupUpdate } from '../../src/protocol.js';
 import type { SiteModel } from '../../src/core/model/site-model.js';
 import { realEngine } from './engine-fixture.js';
@@ -111,6 +111,24 @@ describe('the answer kept for a tab', () => {
       const lookup = beginLookup({ kind: 'tab', tabId, takePending: true });
       await settle();
       assert.deepEqual(lookup.state, { status: 'waiting' }, why);
+    }
+  });
+
+  it('is there at the popup\'s first render, which waits 100 ms at most for storage', async () => {
+    const scope = globalThis as unknown as { location?: { search: string }; browser: { storage: { session: { get: () => Promise<object> } } } };
+    scope.location = { search: '?tabId=7' };
+    try {
+      fakeExtension(stored(), url);
+      const lookup = await startEarlyLookup();
+      assert.equal(lookup.state.status === 'ready' && lookup.state.model, kept);
+      fakeExtension(stored(), url);
+      scope.browser.storage.session.get = () => new Promise(() => undefined);
+      const asked = Date.now();
+      const stuck = await startEarlyLookup();
+      assert.deepEqual(stuck.state, { status: 'waiting' });
+      assert.ok(Date.now() - asked >= 90, 'waited for the answer');
+    } finally {
+      delete scope.location;
     }
   });
 
