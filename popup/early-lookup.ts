@@ -35,7 +35,7 @@ export interface Lookup {
   close(): void;
 }
 
-/** The live lookup starts by then even if the kept answer was never painted (the UI bundle failed, say). */
+/** The live lookup starts by then even if the kept answer was never painted (its render threw, say). */
 const PAINT_WAIT_MS = 300;
 /** The popup renders by then even if storage has not answered (startEarlyLookup). */
 const FIRST_RENDER_WAIT_MS = 100;
