@@ -1,5 +1,5 @@
 // The service worker of the measuring extension scripts/measure-shards.ts
-// builds: the worker's own loading code paths (core, fetch through a Blob),
+// builds: the worker's own loading code paths (core, fetch to arrayBuffer),
 // timed inside Chromium's extension worker. Each data layout sits in its own
 // directory of the extension.
 import { createEngine } from '../src/core/engine.js';
@@ -8,7 +8,7 @@ import { decodeIpData } from '../src/core/ip/ip-data.js';
 import { decodePublished } from '../src/core/ip/published-table.js';
 import { SHARD_DIR, SHARD_INDEX, ShardedIpData, decodeShardIndex } from '../src/core/ip/network-shards.js';
 
-const bytes = async (path: string) => new Uint8Array(await (await (await fetch(path)).blob()).arrayBuffer());
+const bytes = async (path: string) => new Uint8Array(await (await fetch(path)).arrayBuffer());
 const json = async (path: string) => (await fetch(path)).json() as Promise<CatalogueFile>;
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
 
