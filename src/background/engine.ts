@@ -16,7 +16,7 @@ async function asset(name: string): Promise<Response> {
 
 // Straight from the response: the worker reads no file over 220 KB, and for
 // those a Blob's extra trip through the browser made a cold wake's files
-// arrive ~2 ms later (it paid off only for files of several megabytes).
+// arrive 1–2 ms later (it paid off only for files of several megabytes).
 const bytes = (name: string) => asset(name).then(async (r) => new Uint8Array(await r.arrayBuffer()));
 
 /**
